@@ -1,0 +1,25 @@
+//! Generates the Tauri context and the permissions for Waymark's own commands.
+
+/// The commands the UI may call; each gets an `allow-<name>` permission.
+const COMMANDS: &[&str] = &[
+    "library_status",
+    "list_templates",
+    "list_maps",
+    "create_map",
+    "open_map",
+    "rename_map",
+    "duplicate_map",
+    "delete_map",
+    "apply_ops",
+    "undo",
+    "redo",
+];
+
+fn main() {
+    let attributes = tauri_build::Attributes::new()
+        .capabilities_path_pattern("./src-tauri/capabilities/**/*")
+        .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS));
+    if let Err(error) = tauri_build::try_build(attributes) {
+        println!("cargo::error={error:#}");
+    }
+}

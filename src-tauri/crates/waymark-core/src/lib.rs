@@ -1,0 +1,20 @@
+//! The journey-map domain: what a map is, the operations that change it and the rules they obey.
+//!
+//! Nothing here does I/O. The store persists what this crate decides; the UI mirrors it.
+
+mod error;
+mod ids;
+mod map;
+mod ops;
+mod rules;
+pub mod sample;
+pub mod templates;
+
+pub use error::DomainError;
+pub use ids::{new_id, CardId, LaneId, MapId, PersonaId, StageId};
+pub use map::{
+    Card, EmotionScore, EmotionState, JourneyMap, Lane, LaneKind, MapSummary, Persona, Stage,
+    Timestamp,
+};
+pub use ops::{apply_batch, apply_op, rebuild, Changes, Op};
+pub use rules::{EMOTION_MAX, EMOTION_MIN, RATING_MAX, RATING_MIN};

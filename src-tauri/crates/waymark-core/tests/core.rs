@@ -1,0 +1,396 @@
+//! Rules, operations and inverses of the journey-map domain.
+
+use proptest::prelude::*;
+use std::collections::HashMap;
+use waymark_core::{
+    apply_batch, sample, templates, Card, CardId, DomainError, EmotionState, JourneyMap, Lane,
+    LaneId, LaneKind, Op, Persona, PersonaId, Stage, StageId,
+};
+
+fn five_stage() -> JourneyMap {
+    templates::find("five-stage").unwrap().build("Test map", 0)
+}
+
+fn add_card(map: &mut JourneyMap, stage: usize, lane: usize, text: &str) -> CardId {
+    let card = Card::new(
+        map.stages[stage].id.clone(),
+        map.lanes[lane].id.clone(),
+        99,
+        text,
+    );
+    let id = card.id.clone();
+    apply_batch(map, &[Op::AddCard { card }]).unwrap();
+    id
+}
+
+fn cell_texts(map: &JourneyMap, stage: usize, lane: usize) -> Vec<String> {
+    map.cell_cards(&map.stages[stage].id, &map.lanes[lane].id)
+        .into_iter()
+        .map(|c| c.text.clone())
+        .collect()
+}
+
+#[test]
+fn every_template_builds_a_valid_map_with_an_emotion_lane() {
+    assert!(
+        templates::TEMPLATES.len() >= 4,
+        "the issue asks for four templates at least"
+    );
+    for template in templates::TEMPLATES {
+        let map = template.build("t", 0);
+        assert_eq!(map.stages.len(), template.stages.len(), "{}", template.name);
+        assert!(
+            map.lanes.iter().any(|l| l.kind == LaneKind::Emotions),
+            "{} has no emotions lane",
+            template.name
+        );
+    }
+    assert!(templates::find(templates::DEFAULT_TEMPLATE).is_some());
+}
+
+#[test]
+fn first_run_sample_has_cards_in_every_lane_and_a_full_curve() {
+    let map = sample::first_run_sample(0);
+    assert!(!map.personas.is_empty());
+    for lane in &map.lanes {
+        assert!(
+            map.cards.iter().any(|c| c.lane_id == lane.id),
+            "lane {} has no card",
+            lane.title
+        );
+    }
+    let current = map
+        .emotions
+        .iter()
+        .filter(|e| e.state == EmotionState::Current);
+    assert_eq!(
+        current.count(),
+        map.stages.len(),
+        "one current score per stage"
+    );
+}
+
+#[test]
+fn synthetic_sample_has_the_requested_shape() {
+    let map = sample::synthetic(1000, 7, 0);
+    assert_eq!(map.cards.len(), 1000);
+    assert_eq!(map.stages.len(), 6);
+    assert_eq!(map.lanes.len(), LaneKind::ALL.len());
+    assert_eq!(map.personas.len(), 3);
+    let again = sample::synthetic(1000, 7, 0);
+    let texts = |m: &JourneyMap| m.cards.iter().map(|c| c.text.clone()).collect::<Vec<_>>();
+    assert_eq!(
+        texts(&map),
+        texts(&again),
+        "the same seed gives the same cards"
+    );
+    assert_ne!(texts(&map), texts(&sample::synthetic(1000, 8, 0)));
+}
+
+#[test]
+fn cards_are_inserted_moved_and_removed_in_cell_order() {
+    let mut map = five_stage();
+    let a = add_card(&mut map, 0, 0, "a");
+    add_card(&mut map, 0, 0, "b");
+    let c = add_card(&mut map, 0, 0, "c");
+    assert_eq!(cell_texts(&map, 0, 0), ["a", "b", "c"]);
+
+    let move_c_first = Op::MoveCard {
+        id: c.clone(),
+        stage_id: map.stages[0].id.clone(),
+        lane_id: map.lanes[0].id.clone(),
+        position: 0,
+    };
+    let (undo, _) = apply_batch(&mut map, &[move_c_first]).unwrap();
+    assert_eq!(cell_texts(&map, 0, 0), ["c", "a", "b"]);
+    apply_batch(&mut map, &undo).unwrap();
+    assert_eq!(cell_texts(&map, 0, 0), ["a", "b", "c"]);
+
+    let to_other_cell = Op::MoveCard {
+        id: a,
+        stage_id: map.stages[2].id.clone(),
+        lane_id: map.lanes[1].id.clone(),
+        position: 0,
+    };
+    apply_batch(&mut map, &[to_other_cell]).unwrap();
+    assert_eq!(cell_texts(&map, 0, 0), ["b", "c"]);
+    assert_eq!(cell_texts(&map, 2, 1), ["a"]);
+
+    apply_batch(&mut map, &[Op::RemoveCard { id: c }]).unwrap();
+    assert_eq!(cell_texts(&map, 0, 0), ["b"]);
+    assert_eq!(
+        map.cell_cards(&map.stages[0].id, &map.lanes[0].id)[0].position,
+        0
+    );
+}
+
+#[test]
+fn a_card_in_a_stage_that_does_not_exist_is_refused() {
+    let mut map = five_stage();
+    let card = Card::new(
+        StageId::from("no-such-stage"),
+        map.lanes[0].id.clone(),
+        0,
+        "x",
+    );
+    let error = apply_batch(&mut map, &[Op::AddCard { card }]).unwrap_err();
+    assert!(
+        matches!(error, DomainError::NotFound { what: "stage", .. }),
+        "{error:?}"
+    );
+    assert!(error.to_string().contains("no stage"), "{error}");
+}
+
+#[test]
+fn an_emotion_score_out_of_range_is_refused() {
+    let mut map = five_stage();
+    let persona = persona("p1");
+    apply_batch(&mut map, &[Op::AddPersona { persona, index: 0 }]).unwrap();
+    for score in [-3, 3, 100] {
+        let op = Op::SetEmotion {
+            persona_id: PersonaId::from("p1"),
+            stage_id: map.stages[0].id.clone(),
+            state: EmotionState::Current,
+            score: Some(score),
+            note: None,
+        };
+        let error = apply_batch(&mut map, &[op]).unwrap_err();
+        assert!(
+            error.to_string().contains("from -2 to 2"),
+            "score {score}: {error}"
+        );
+    }
+    assert!(map.emotions.is_empty());
+}
+
+#[test]
+fn other_rules_refuse_bad_values() {
+    let mut map = five_stage();
+    let stage = map.stages[0].id.clone();
+    let lane = map.lanes[0].id.clone();
+    let mut card = Card::new(stage, lane, 0, "x");
+    card.severity = Some(9);
+    assert!(apply_batch(&mut map, &[Op::AddCard { card: card.clone() }]).is_err());
+    card.severity = None;
+    card.colour = Some("red".into());
+    assert!(apply_batch(&mut map, &[Op::AddCard { card: card.clone() }]).is_err());
+    card.colour = None;
+    card.id = CardId::from("has spaces");
+    assert!(apply_batch(&mut map, &[Op::AddCard { card }]).is_err());
+    let error = apply_batch(&mut map, &[Op::SetTitle { title: "  ".into() }]).unwrap_err();
+    assert_eq!(error, DomainError::Empty { field: "map title" });
+    assert!(map.cards.is_empty());
+}
+
+#[test]
+fn the_last_stage_and_lane_cannot_be_removed() {
+    let mut map = templates::find("blank").unwrap().build("b", 0);
+    let ids: Vec<StageId> = map.stages.iter().map(|s| s.id.clone()).collect();
+    apply_batch(&mut map, &[Op::RemoveStage { id: ids[0].clone() }]).unwrap();
+    apply_batch(&mut map, &[Op::RemoveStage { id: ids[1].clone() }]).unwrap();
+    let error = apply_batch(&mut map, &[Op::RemoveStage { id: ids[2].clone() }]).unwrap_err();
+    assert_eq!(error, DomainError::LastOne { what: "stage" });
+}
+
+#[test]
+fn a_failing_batch_leaves_the_map_as_it_was() {
+    let mut map = five_stage();
+    add_card(&mut map, 1, 1, "keep me");
+    let before = map.clone().normalized();
+    let ops = vec![
+        Op::SetTitle {
+            title: "New".into(),
+        },
+        Op::RemoveStage {
+            id: map.stages[1].id.clone(),
+        },
+        Op::RemoveCard {
+            id: CardId::from("missing"),
+        },
+    ];
+    assert!(apply_batch(&mut map, &ops).is_err());
+    assert_eq!(map.normalized(), before);
+}
+
+#[test]
+fn removing_a_stage_takes_its_cards_and_undo_brings_them_back() {
+    let mut map = sample::first_run_sample(0);
+    let before = map.clone().normalized();
+    let stage = map.stages[3].id.clone();
+    let (undo, changes) = apply_batch(&mut map, &[Op::RemoveStage { id: stage.clone() }]).unwrap();
+    assert!(map.cards.iter().all(|c| c.stage_id != stage));
+    assert!(map.emotions.iter().all(|e| e.stage_id != stage));
+    assert!(changes.stages.contains(&stage));
+    apply_batch(&mut map, &undo).unwrap();
+    assert_eq!(map.normalized(), before);
+}
+
+fn persona(id: &str) -> Persona {
+    Persona {
+        id: PersonaId::from(id),
+        name: format!("Persona {id}"),
+        role: String::new(),
+        goals: String::new(),
+        needs: String::new(),
+        frustrations: String::new(),
+        quote: String::new(),
+        colour: "#336699".into(),
+    }
+}
+
+/// Turns random numbers into an operation that fits the map (or deliberately does not).
+fn op_from(map: &JourneyMap, kind: u8, a: u32, b: u32, score: i8) -> Op {
+    let pick = |len: usize, n: u32| (n as usize) % len.max(1);
+    let stage = |n: u32| {
+        map.stages
+            .get(pick(map.stages.len(), n))
+            .map(|s| s.id.clone())
+            .unwrap_or_else(|| StageId::from("missing"))
+    };
+    let lane = |n: u32| {
+        map.lanes
+            .get(pick(map.lanes.len(), n))
+            .map(|l| l.id.clone())
+            .unwrap_or_else(|| LaneId::from("missing"))
+    };
+    let card = |n: u32| {
+        map.cards
+            .get(pick(map.cards.len(), n))
+            .map(|c| c.id.clone())
+            .unwrap_or_else(|| CardId::from("missing"))
+    };
+    match kind % 13 {
+        0 | 1 => Op::AddCard {
+            card: Card::new(stage(a), lane(b), a % 4, &format!("card {a}")),
+        },
+        2 | 3 => Op::MoveCard {
+            id: card(a),
+            stage_id: stage(b),
+            lane_id: lane(a ^ b),
+            position: b % 5,
+        },
+        4 => Op::RemoveCard { id: card(a) },
+        5 => {
+            let mut updated = Card::new(stage(0), lane(0), 0, &format!("edited {b}"));
+            updated.id = card(a);
+            updated.severity = Some((b % 7) as u8);
+            Op::UpdateCard { card: updated }
+        }
+        6 => Op::MoveStage {
+            id: stage(a),
+            index: b % 7,
+        },
+        7 => Op::RemoveStage { id: stage(a) },
+        8 => Op::AddStage {
+            stage: Stage {
+                id: StageId::from(format!("s{a}").as_str()),
+                name: format!("Stage {a}"),
+                description: String::new(),
+                colour: None,
+            },
+            index: b % 8,
+        },
+        9 => Op::RemoveLane { id: lane(a) },
+        10 => Op::AddLane {
+            lane: Lane {
+                id: LaneId::from(format!("l{a}").as_str()),
+                kind: LaneKind::ALL[(b as usize) % LaneKind::ALL.len()],
+                title: format!("Lane {a}"),
+            },
+            index: b % 8,
+        },
+        11 => Op::SetEmotion {
+            persona_id: PersonaId::from("p1"),
+            stage_id: stage(a),
+            state: if b % 2 == 0 {
+                EmotionState::Current
+            } else {
+                EmotionState::Future
+            },
+            score: if b % 5 == 0 { None } else { Some(score) },
+            note: (b % 3 == 0).then(|| "note".to_owned()),
+        },
+        _ => Op::MoveLane {
+            id: lane(a),
+            index: b % 6,
+        },
+    }
+}
+
+fn assert_cells_are_contiguous(map: &JourneyMap) {
+    let mut cells: HashMap<(&StageId, &LaneId), Vec<u32>> = HashMap::new();
+    for card in &map.cards {
+        cells
+            .entry((&card.stage_id, &card.lane_id))
+            .or_default()
+            .push(card.position);
+    }
+    for positions in cells.values_mut() {
+        positions.sort_unstable();
+        let expected: Vec<u32> = (0..positions.len() as u32).collect();
+        assert_eq!(
+            *positions, expected,
+            "card positions in a cell have gaps or repeats"
+        );
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(400))]
+
+    #[test]
+    fn every_operation_is_undone_exactly_by_its_inverse(
+        steps in prop::collection::vec((any::<u8>(), any::<u32>(), any::<u32>(), -3i8..4), 1..40)
+    ) {
+        let mut map = five_stage();
+        apply_batch(&mut map, &[Op::AddPersona { persona: persona("p1"), index: 0 }]).unwrap();
+        let start = map.clone().normalized();
+        let mut history = Vec::new();
+        for (kind, a, b, score) in steps {
+            let op = op_from(&map, kind, a, b, score);
+            let before = map.clone().normalized();
+            match apply_batch(&mut map, std::slice::from_ref(&op)) {
+                Ok((inverse, _)) => {
+                    let mut undone = map.clone();
+                    apply_batch(&mut undone, &inverse).unwrap();
+                    prop_assert_eq!(undone.normalized(), before, "inverse of {:?}", op);
+                    history.push(inverse);
+                }
+                Err(_) => prop_assert_eq!(map.clone().normalized(), before, "failed {:?} changed the map", op),
+            }
+            assert_cells_are_contiguous(&map);
+        }
+        for inverse in history.iter().rev() {
+            apply_batch(&mut map, inverse).unwrap();
+        }
+        prop_assert_eq!(map.normalized(), start);
+    }
+
+    #[test]
+    fn a_batch_is_undone_by_its_inverse_batch(
+        steps in prop::collection::vec((any::<u8>(), any::<u32>(), any::<u32>(), -2i8..3), 1..12)
+    ) {
+        let mut map = sample::first_run_sample(0);
+        let start = map.clone().normalized();
+        let ops: Vec<Op> = steps.iter().map(|&(k, a, b, s)| op_from(&map, k, a, b, s)).collect();
+        if let Ok((inverse, _)) = apply_batch(&mut map, &ops) {
+            apply_batch(&mut map, &inverse).unwrap();
+        }
+        prop_assert_eq!(map.normalized(), start);
+    }
+}
+
+#[test]
+fn operations_use_a_tagged_json_shape() {
+    let op = Op::MoveStage {
+        id: StageId::from("s1"),
+        index: 2,
+    };
+    let json = serde_json::to_value(&op).unwrap();
+    assert_eq!(
+        json,
+        serde_json::json!({"type": "MoveStage", "id": "s1", "index": 2})
+    );
+    let back: Op = serde_json::from_value(json).unwrap();
+    assert_eq!(back, op);
+}

@@ -1,0 +1,255 @@
+//! Waymark's map library in SQLite: the only crate that speaks SQL.
+//!
+//! Every batch of operations is applied in one transaction together with its history entry, so
+//! an edit is on disk when the call returns and undo works across restarts.
+
+mod error;
+mod history;
+mod open;
+mod rows;
+
+pub use error::{Result, StoreError};
+pub use history::HISTORY_LIMIT;
+pub use open::{default_db_path, APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION};
+
+use rusqlite::{Connection, OptionalExtension, TransactionBehavior};
+use serde::Serialize;
+use std::path::{Path, PathBuf};
+use waymark_core::{apply_batch, sample, templates, JourneyMap, MapId, MapSummary, Op, Timestamp};
+
+/// The result of an applied batch, an undo or a redo.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Applied {
+    pub revision: i64,
+    pub can_undo: bool,
+    pub can_redo: bool,
+}
+
+/// A map as the editor opens it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct OpenedMap {
+    pub map: JourneyMap,
+    pub can_undo: bool,
+    pub can_redo: bool,
+}
+
+/// The map library: one SQLite file.
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+    /// The map last opened or edited, as on disk; checked against the stored revision before use.
+    open_map: Option<JourneyMap>,
+}
+
+/// Now, in milliseconds since the Unix epoch.
+pub fn now() -> Timestamp {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))
+        .unwrap_or(0)
+}
+
+impl Store {
+    /// Opens the library at `path`, creating it if needed. Refuses, without writing anything,
+    /// a file that is not a Waymark library or comes from a newer Waymark.
+    pub fn open(path: &Path) -> Result<Store> {
+        Ok(Store {
+            conn: open::open_connection(path)?,
+            path: path.to_owned(),
+            open_map: None,
+        })
+    }
+
+    /// A library that lives in memory only.
+    pub fn open_in_memory() -> Result<Store> {
+        Ok(Store {
+            conn: open::open_in_memory()?,
+            path: PathBuf::from(":memory:"),
+            open_map: None,
+        })
+    }
+
+    /// Where the library lives.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Every map, most recently changed first.
+    pub fn list_maps(&self) -> Result<Vec<MapSummary>> {
+        rows::list_maps(&self.conn)
+    }
+
+    /// Creates a map from a template; `None` uses the default template.
+    pub fn create_map(&mut self, template: Option<&str>, title: &str) -> Result<MapSummary> {
+        let name = template.unwrap_or(templates::DEFAULT_TEMPLATE);
+        let template = templates::find(name).ok_or_else(|| StoreError::UnknownTemplate {
+            name: name.to_owned(),
+            known: templates::TEMPLATES
+                .iter()
+                .map(|t| t.name)
+                .collect::<Vec<_>>()
+                .join(", "),
+        })?;
+        let map = template.build(title.trim(), now());
+        self.insert_map(&map)?;
+        Ok(map.summary())
+    }
+
+    /// Stores a whole new map, checking every rule first, in one transaction.
+    pub fn insert_map(&mut self, map: &JourneyMap) -> Result<()> {
+        let map = waymark_core::rebuild(map)?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        rows::insert_map(&tx, &map)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Adds the sample map the first time a library is used by the app.
+    pub fn seed_first_run_sample(&mut self) -> Result<Option<MapId>> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let seeded: Option<String> = tx
+            .query_row(
+                "SELECT value FROM meta WHERE key = 'sample_seeded'",
+                [],
+                |r| r.get(0),
+            )
+            .optional()?;
+        if seeded.is_some() {
+            return Ok(None);
+        }
+        let map = sample::first_run_sample(now());
+        rows::insert_map(&tx, &waymark_core::rebuild(&map)?)?;
+        tx.execute(
+            "INSERT INTO meta (key, value) VALUES ('sample_seeded', '1')",
+            [],
+        )?;
+        tx.commit()?;
+        Ok(Some(map.id))
+    }
+
+    /// Opens a map for editing.
+    pub fn open_map(&mut self, id: &MapId) -> Result<OpenedMap> {
+        let map = rows::load_map(&self.conn, id)?.ok_or_else(|| not_found(id))?;
+        let (can_undo, can_redo) = history::availability(&self.conn, id)?;
+        self.open_map = Some(map.clone());
+        Ok(OpenedMap {
+            map,
+            can_undo,
+            can_redo,
+        })
+    }
+
+    /// Copies a map under a new title, with fresh ids. History is not copied.
+    pub fn duplicate_map(&mut self, id: &MapId) -> Result<MapSummary> {
+        let original = rows::load_map(&self.conn, id)?.ok_or_else(|| not_found(id))?;
+        let copy = original.with_fresh_ids(&copy_title(&original.title), now());
+        self.insert_map(&copy)?;
+        Ok(copy.summary())
+    }
+
+    /// Deletes a map, its history with it.
+    pub fn delete_map(&mut self, id: &MapId) -> Result<()> {
+        let deleted = self
+            .conn
+            .execute("DELETE FROM maps WHERE id = ?1", [id.as_str()])?;
+        if self.open_map.as_ref().is_some_and(|m| &m.id == id) {
+            self.open_map = None;
+        }
+        if deleted == 0 {
+            return Err(not_found(id));
+        }
+        Ok(())
+    }
+
+    /// Applies a batch made against `base_revision`, with its history entry, in one transaction.
+    pub fn apply_ops(&mut self, id: &MapId, base_revision: i64, ops: &[Op]) -> Result<Applied> {
+        self.in_map_transaction(id, |tx, map| {
+            if map.revision != base_revision {
+                return Err(StoreError::Conflict {
+                    expected: base_revision,
+                    found: map.revision,
+                });
+            }
+            let (inverse, changes) = apply_batch(map, ops)?;
+            rows::write_changes(tx, map, &changes)?;
+            history::record(tx, id, ops, &inverse)?;
+            Ok(())
+        })
+    }
+
+    /// Undoes the last batch that is not undone yet.
+    pub fn undo(&mut self, id: &MapId) -> Result<Applied> {
+        self.in_map_transaction(id, |tx, map| {
+            let entry = history::last_done(tx, id)?.ok_or(StoreError::NothingToUndo)?;
+            let (_, changes) = apply_batch(map, &entry.ops)?;
+            rows::write_changes(tx, map, &changes)?;
+            history::mark_undone(tx, entry.seq, true)
+        })
+    }
+
+    /// Redoes the batch undone last.
+    pub fn redo(&mut self, id: &MapId) -> Result<Applied> {
+        self.in_map_transaction(id, |tx, map| {
+            let entry = history::first_undone(tx, id)?.ok_or(StoreError::NothingToRedo)?;
+            let (_, changes) = apply_batch(map, &entry.ops)?;
+            rows::write_changes(tx, map, &changes)?;
+            history::mark_undone(tx, entry.seq, false)
+        })
+    }
+
+    /// Runs `change` on the map inside an immediate transaction, then bumps the revision.
+    /// On any error nothing is written and the in-memory copy is dropped.
+    fn in_map_transaction(
+        &mut self,
+        id: &MapId,
+        change: impl FnOnce(&Connection, &mut JourneyMap) -> Result<()>,
+    ) -> Result<Applied> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let stored_revision: i64 = tx
+            .prepare_cached("SELECT revision FROM maps WHERE id = ?1")?
+            .query_row([id.as_str()], |r| r.get(0))
+            .optional()?
+            .ok_or_else(|| not_found(id))?;
+        let mut map = match self.open_map.take() {
+            Some(map) if &map.id == id && map.revision == stored_revision => map,
+            _ => rows::load_map(&tx, id)?.ok_or_else(|| not_found(id))?,
+        };
+        change(&tx, &mut map)?;
+        map.revision += 1;
+        map.updated_at = now().max(map.updated_at);
+        tx.prepare_cached("UPDATE maps SET revision = ?2, updated_at = ?3 WHERE id = ?1")?
+            .execute(rusqlite::params![id.as_str(), map.revision, map.updated_at])?;
+        let (can_undo, can_redo) = history::availability(&tx, id)?;
+        tx.commit()?;
+        let applied = Applied {
+            revision: map.revision,
+            can_undo,
+            can_redo,
+        };
+        self.open_map = Some(map);
+        Ok(applied)
+    }
+
+    /// Runs SQLite's own consistency check; `["ok"]` when the file is sound.
+    pub fn integrity_check(&self) -> Result<Vec<String>> {
+        let mut statement = self.conn.prepare("PRAGMA integrity_check")?;
+        let rows = statement.query_map([], |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
+fn not_found(id: &MapId) -> StoreError {
+    StoreError::MapNotFound { id: id.to_string() }
+}
+
+/// "Title (copy)", within the title length limit.
+fn copy_title(title: &str) -> String {
+    let base: String = title.chars().take(190).collect();
+    format!("{base} (copy)")
+}

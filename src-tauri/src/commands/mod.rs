@@ -1,0 +1,4 @@
+//! The commands the UI calls: thin wrappers over the store, run off the main thread.
+
+pub mod edits;
+pub mod library;

@@ -1,0 +1,166 @@
+//! The app's commands through Tauri's IPC, on the mock runtime and a temporary library.
+
+use serde_json::{json, Value};
+use tauri::test::{get_ipc_response, mock_builder, mock_context, noop_assets, INVOKE_KEY};
+use tauri::webview::InvokeRequest;
+use tauri::{WebviewWindow, WebviewWindowBuilder};
+use waymark_app::Library;
+
+struct App {
+    _dir: tempfile::TempDir,
+    window: WebviewWindow<tauri::test::MockRuntime>,
+    _app: tauri::App<tauri::test::MockRuntime>,
+}
+
+fn app_with(library: impl FnOnce(&std::path::Path) -> Library) -> App {
+    let dir = tempfile::tempdir().unwrap();
+    let library = library(&dir.path().join("library.db"));
+    let app = waymark_app::builder(mock_builder(), library)
+        .build(mock_context(noop_assets()))
+        .unwrap();
+    let window = WebviewWindowBuilder::new(&app, "main", Default::default())
+        .build()
+        .unwrap();
+    App {
+        _dir: dir,
+        window,
+        _app: app,
+    }
+}
+
+fn app() -> App {
+    app_with(Library::open)
+}
+
+/// Invokes a command as the UI does; `Err` holds the `{code, message}` the UI would get.
+fn invoke(app: &App, cmd: &str, args: Value) -> Result<Value, Value> {
+    get_ipc_response(
+        &app.window,
+        InvokeRequest {
+            cmd: cmd.into(),
+            callback: tauri::ipc::CallbackFn(0),
+            error: tauri::ipc::CallbackFn(1),
+            url: "tauri://localhost".parse().unwrap(),
+            body: tauri::ipc::InvokeBody::Json(args),
+            headers: Default::default(),
+            invoke_key: INVOKE_KEY.to_string(),
+        },
+    )
+    .map(|body| body.deserialize::<Value>().unwrap())
+}
+
+#[test]
+fn a_map_is_created_edited_undone_and_redone() {
+    let app = app();
+    let created = invoke(
+        &app,
+        "create_map",
+        json!({"template": "four-stage", "title": "Café"}),
+    )
+    .unwrap();
+    let id = created["id"].as_str().unwrap();
+    assert_eq!(created["stages"], 4);
+
+    let opened = invoke(&app, "open_map", json!({"mapId": id})).unwrap();
+    let map = &opened["map"];
+    let card = json!({
+        "id": "card-1", "stage_id": map["stages"][1]["id"], "lane_id": map["lanes"][0]["id"],
+        "position": 0, "text": "Reads the menu online", "tags": []
+    });
+    let applied = invoke(
+        &app,
+        "apply_ops",
+        json!({"mapId": id, "baseRevision": map["revision"], "ops": [{"type": "AddCard", "card": card}]}),
+    )
+    .unwrap();
+    assert_eq!(applied["revision"], map["revision"].as_i64().unwrap() + 1);
+    assert_eq!(applied["can_undo"], true);
+
+    let listed = invoke(&app, "list_maps", json!({})).unwrap();
+    assert_eq!(listed[0]["cards"], 1);
+
+    invoke(&app, "undo", json!({"mapId": id})).unwrap();
+    let after_undo = invoke(&app, "open_map", json!({"mapId": id})).unwrap();
+    assert_eq!(after_undo["map"]["cards"], json!([]));
+    assert_eq!(after_undo["can_redo"], true);
+    invoke(&app, "redo", json!({"mapId": id})).unwrap();
+    let after_redo = invoke(&app, "open_map", json!({"mapId": id})).unwrap();
+    assert_eq!(
+        after_redo["map"]["cards"][0]["text"],
+        "Reads the menu online"
+    );
+}
+
+#[test]
+fn rename_duplicate_and_delete() {
+    let app = app();
+    let created = invoke(
+        &app,
+        "create_map",
+        json!({"template": null, "title": "Draft"}),
+    )
+    .unwrap();
+    let id = created["id"].as_str().unwrap();
+    invoke(&app, "rename_map", json!({"mapId": id, "title": "Final"})).unwrap();
+    let copy = invoke(&app, "duplicate_map", json!({"mapId": id})).unwrap();
+    assert_eq!(copy["title"], "Final (copy)");
+    invoke(&app, "delete_map", json!({"mapId": id})).unwrap();
+    let titles: Vec<Value> = invoke(&app, "list_maps", json!({}))
+        .unwrap()
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["title"].clone())
+        .collect();
+    assert_eq!(titles, [json!("Final (copy)")]);
+    let templates = invoke(&app, "list_templates", json!({})).unwrap();
+    assert!(templates.as_array().unwrap().len() >= 4);
+}
+
+#[test]
+fn errors_reach_the_ui_as_code_and_message() {
+    let app = app();
+    let missing = invoke(&app, "open_map", json!({"mapId": "nope"})).unwrap_err();
+    assert_eq!(missing["code"], "not_found");
+    assert!(missing["message"]
+        .as_str()
+        .unwrap()
+        .contains("no longer exists"));
+
+    let created = invoke(&app, "create_map", json!({"title": "x"})).unwrap();
+    let id = created["id"].as_str().unwrap();
+    let bad = json!({"type": "SetEmotion", "persona_id": "ghost", "stage_id": "s", "state": "current", "score": 9});
+    let refused = invoke(
+        &app,
+        "apply_ops",
+        json!({"mapId": id, "baseRevision": 0, "ops": [bad]}),
+    )
+    .unwrap_err();
+    assert_eq!(refused["code"], "invalid_operation");
+    let stale = invoke(
+        &app,
+        "apply_ops",
+        json!({"mapId": id, "baseRevision": 7, "ops": []}),
+    )
+    .unwrap_err();
+    assert_eq!(stale["code"], "conflict");
+    let nothing = invoke(&app, "undo", json!({"mapId": id})).unwrap_err();
+    assert_eq!(nothing["message"], "There is nothing to undo.");
+}
+
+#[test]
+fn an_unusable_library_is_reported_by_every_command() {
+    let app = app_with(|path| {
+        std::fs::write(path, "not a database at all, just text".repeat(100)).unwrap();
+        Library::open(path)
+    });
+    let status = invoke(&app, "library_status", json!({})).unwrap();
+    assert_eq!(status["error"]["code"], "database_unavailable");
+    assert!(status["path"].as_str().unwrap().ends_with("library.db"));
+    let error = invoke(&app, "list_maps", json!({})).unwrap_err();
+    assert_eq!(error["code"], "database_unavailable");
+    assert!(error["message"]
+        .as_str()
+        .unwrap()
+        .contains("not an SQLite database"));
+}

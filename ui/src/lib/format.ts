@@ -1,0 +1,43 @@
+// Words and numbers as the UI shows them.
+
+import type { LaneKind } from "./ipc/types";
+
+/** "just now", "5 minutes ago", "yesterday", or a date. */
+export function relativeTime(millis: number, now: number = Date.now()): string {
+  const seconds = Math.round((now - millis) / 1000);
+  if (seconds < 45) return "just now";
+  const minutes = Math.round(seconds / 60);
+  if (minutes < 60) return minutes === 1 ? "1 minute ago" : `${minutes} minutes ago`;
+  const hours = Math.round(minutes / 60);
+  if (hours < 24) return hours === 1 ? "1 hour ago" : `${hours} hours ago`;
+  const days = Math.round(hours / 24);
+  if (days === 1) return "yesterday";
+  if (days < 7) return `${days} days ago`;
+  return new Date(millis).toLocaleDateString(undefined, { dateStyle: "medium" });
+}
+
+/** "1 card", "3 cards". */
+export function count(n: number, singular: string, plural = `${singular}s`): string {
+  return `${n} ${n === 1 ? singular : plural}`;
+}
+
+/** Each lane kind's colour, used for its label and its cards. */
+export const LANE_COLOURS: Record<LaneKind, string> = {
+  actions: "#4f7cac",
+  thoughts: "#7a6bb0",
+  touchpoints: "#2f8f83",
+  emotions: "#c0587e",
+  pain_points: "#c8553d",
+  opportunities: "#4a8f4b",
+  kpis: "#b0862b",
+  backstage: "#6b7280",
+  notes: "#8a7a5c",
+  custom: "#5b6b8c",
+};
+
+/** Initials for a persona's avatar: "Maya Okafor" → "MO". */
+export function initials(name: string): string {
+  const parts = name.trim().split(/\s+/).filter(Boolean);
+  const letters = parts.length > 1 ? [parts[0]!, parts[parts.length - 1]!] : parts;
+  return letters.map((p) => p[0]!.toUpperCase()).join("");
+}

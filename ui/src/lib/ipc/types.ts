@@ -1,0 +1,144 @@
+// The shapes the Rust side sends and accepts (serde's JSON of waymark-core and waymark-store).
+
+export type LaneKind =
+  | "actions"
+  | "thoughts"
+  | "touchpoints"
+  | "emotions"
+  | "pain_points"
+  | "opportunities"
+  | "kpis"
+  | "backstage"
+  | "notes"
+  | "custom";
+
+export type EmotionState = "current" | "future";
+
+export interface Persona {
+  id: string;
+  name: string;
+  role: string;
+  goals: string;
+  needs: string;
+  frustrations: string;
+  quote: string;
+  colour: string;
+}
+
+export interface Stage {
+  id: string;
+  name: string;
+  description: string;
+  colour: string | null;
+}
+
+export interface Lane {
+  id: string;
+  kind: LaneKind;
+  title: string;
+}
+
+export interface Card {
+  id: string;
+  stage_id: string;
+  lane_id: string;
+  position: number;
+  text: string;
+  channel: string | null;
+  severity: number | null;
+  impact: number | null;
+  effort: number | null;
+  metric_value: string | null;
+  metric_target: string | null;
+  colour: string | null;
+  tags: string[];
+}
+
+export interface EmotionScore {
+  persona_id: string;
+  stage_id: string;
+  state: EmotionState;
+  score: number;
+  note: string | null;
+}
+
+export interface JourneyMap {
+  id: string;
+  title: string;
+  description: string;
+  created_at: number;
+  updated_at: number;
+  revision: number;
+  personas: Persona[];
+  stages: Stage[];
+  lanes: Lane[];
+  cards: Card[];
+  emotions: EmotionScore[];
+}
+
+export interface MapSummary {
+  id: string;
+  title: string;
+  updated_at: number;
+  stages: number;
+  lanes: number;
+  cards: number;
+  personas: number;
+}
+
+export interface TemplateInfo {
+  name: string;
+  label: string;
+  description: string;
+  stages: string[];
+}
+
+export interface LibraryStatus {
+  path: string;
+  error: AppErrorShape | null;
+}
+
+export interface AppErrorShape {
+  code: string;
+  message: string;
+}
+
+export interface Applied {
+  revision: number;
+  can_undo: boolean;
+  can_redo: boolean;
+}
+
+export interface OpenedMap {
+  map: JourneyMap;
+  can_undo: boolean;
+  can_redo: boolean;
+}
+
+/** One change to a map; the same operations the store validates and records for undo. */
+export type Op =
+  | { type: "SetTitle"; title: string }
+  | { type: "SetDescription"; description: string }
+  | { type: "AddPersona"; persona: Persona; index: number }
+  | { type: "UpdatePersona"; persona: Persona }
+  | { type: "RemovePersona"; id: string }
+  | { type: "AddStage"; stage: Stage; index: number }
+  | { type: "UpdateStage"; stage: Stage }
+  | { type: "RemoveStage"; id: string }
+  | { type: "MoveStage"; id: string; index: number }
+  | { type: "AddLane"; lane: Lane; index: number }
+  | { type: "UpdateLane"; lane: Lane }
+  | { type: "RemoveLane"; id: string }
+  | { type: "MoveLane"; id: string; index: number }
+  | { type: "AddCard"; card: Card }
+  | { type: "UpdateCard"; card: Card }
+  | { type: "MoveCard"; id: string; stage_id: string; lane_id: string; position: number }
+  | { type: "RemoveCard"; id: string }
+  | {
+      type: "SetEmotion";
+      persona_id: string;
+      stage_id: string;
+      state: EmotionState;
+      score: number | null;
+      note: string | null;
+    };

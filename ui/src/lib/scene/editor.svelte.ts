@@ -1,0 +1,131 @@
+// The open map: shown optimistically, saved batch by batch, rolled back when the store refuses.
+
+import { AppError, mutate, query } from "../ipc/commands";
+import type { Applied, JourneyMap, Op } from "../ipc/types";
+import { applyOp } from "./ops";
+
+export type SaveState = "saved" | "saving" | "error";
+
+const NO_MAP: JourneyMap = {
+  id: "",
+  title: "",
+  description: "",
+  created_at: 0,
+  updated_at: 0,
+  revision: 0,
+  personas: [],
+  stages: [],
+  lanes: [],
+  cards: [],
+  emotions: [],
+};
+
+export class MapEditor {
+  /** What the canvas shows: the last saved map plus edits on their way to disk. */
+  map: JourneyMap = $state(NO_MAP);
+  saveState: SaveState = $state("saved");
+  error: string | null = $state(null);
+  canUndo = $state(false);
+  canRedo = $state(false);
+
+  /** The map as the store last acknowledged it. */
+  private saved: JourneyMap;
+  private queue: Op[][] = [];
+  private flushing: Promise<void> | null = null;
+
+  private constructor(map: JourneyMap, canUndo: boolean, canRedo: boolean) {
+    this.saved = structuredClone(map);
+    this.map = map;
+    this.canUndo = canUndo;
+    this.canRedo = canRedo;
+  }
+
+  /** Opens a map from the library. */
+  static async open(mapId: string): Promise<MapEditor> {
+    const opened = await query.openMap(mapId);
+    return new MapEditor(opened.map, opened.can_undo, opened.can_redo);
+  }
+
+  /** Shows a gesture's operations at once and queues them as one undoable batch. */
+  apply(ops: Op[]): void {
+    if (ops.length === 0) return;
+    for (const op of ops) applyOp(this.map, op);
+    this.queue.push(ops);
+    this.saveState = "saving";
+    this.error = null;
+    this.flushing ??= this.flush();
+  }
+
+  /** Resolves when every queued edit is on disk (or was refused). */
+  async idle(): Promise<void> {
+    while (this.flushing) await this.flushing;
+  }
+
+  async undo(): Promise<void> {
+    await this.historyStep(() => mutate.undo(this.saved.id));
+  }
+
+  async redo(): Promise<void> {
+    await this.historyStep(() => mutate.redo(this.saved.id));
+  }
+
+  private async flush(): Promise<void> {
+    try {
+      for (let ops = this.queue.shift(); ops; ops = this.queue.shift()) {
+        try {
+          const applied = await mutate.applyOps(this.saved.id, this.saved.revision, ops);
+          for (const op of ops) applyOp(this.saved, op);
+          this.acknowledge(applied);
+        } catch (error) {
+          await this.rollBack(error);
+          return;
+        }
+      }
+      this.saveState = "saved";
+    } finally {
+      this.flushing = null;
+    }
+  }
+
+  private acknowledge(applied: Applied): void {
+    this.saved.revision = applied.revision;
+    this.map.revision = applied.revision;
+    this.canUndo = applied.can_undo;
+    this.canRedo = applied.can_redo;
+  }
+
+  /** Drops the refused batch and everything queued after it, and shows the saved map. */
+  private async rollBack(error: unknown): Promise<void> {
+    this.queue = [];
+    const message = error instanceof Error ? error.message : String(error);
+    if (error instanceof AppError && error.code === "conflict") {
+      await this.reload();
+    } else {
+      this.map = structuredClone(this.saved);
+    }
+    this.saveState = "error";
+    this.error = message;
+  }
+
+  private async historyStep(step: () => Promise<Applied>): Promise<void> {
+    await this.idle();
+    this.saveState = "saving";
+    try {
+      await step();
+      await this.reload();
+      this.saveState = "saved";
+      this.error = null;
+    } catch (error) {
+      this.saveState = "error";
+      this.error = error instanceof Error ? error.message : String(error);
+    }
+  }
+
+  private async reload(): Promise<void> {
+    const opened = await query.openMap(this.saved.id);
+    this.saved = structuredClone(opened.map);
+    this.map = opened.map;
+    this.canUndo = opened.can_undo;
+    this.canRedo = opened.can_redo;
+  }
+}

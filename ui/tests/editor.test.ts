@@ -1,0 +1,68 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
+import { MapEditor } from "../src/lib/scene/editor.svelte";
+import { card, smallMap } from "./fixtures";
+
+interface Call {
+  cmd: string;
+  args: Record<string, unknown>;
+}
+
+function mockStore(refuse?: { code: string; message: string }) {
+  const calls: Call[] = [];
+  let revision = 4;
+  mockIPC((cmd, args) => {
+    calls.push({ cmd, args: args as Record<string, unknown> });
+    if (cmd === "open_map")
+      return { map: { ...smallMap(), revision }, can_undo: false, can_redo: false };
+    if (cmd === "apply_ops") {
+      if (refuse) throw refuse;
+      revision += 1;
+      return { revision, can_undo: true, can_redo: false };
+    }
+    throw { code: "internal", message: `unexpected ${cmd}` };
+  });
+  return calls;
+}
+
+afterEach(() => clearMocks());
+
+describe("MapEditor", () => {
+  it("shows an edit at once and saves it as one batch on the base revision", async () => {
+    const calls = mockStore();
+    const editor = await MapEditor.open("map-1");
+    editor.apply([{ type: "AddCard", card: card("new", "s2", "l1", 1, "Calls support") }]);
+    expect(editor.map.cards.some((c) => c.text === "Calls support")).toBe(true);
+    expect(editor.saveState).toBe("saving");
+    await editor.idle();
+    const sent = calls.filter((c) => c.cmd === "apply_ops");
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.args.baseRevision).toBe(4);
+    expect(sent[0]!.args.mapId).toBe("map-1");
+    expect(editor.saveState).toBe("saved");
+    expect(editor.map.revision).toBe(5);
+    expect(editor.canUndo).toBe(true);
+  });
+
+  it("sends queued batches one after another, each on the revision before it", async () => {
+    const calls = mockStore();
+    const editor = await MapEditor.open("map-1");
+    editor.apply([{ type: "SetTitle", title: "One" }]);
+    editor.apply([{ type: "SetTitle", title: "Two" }]);
+    await editor.idle();
+    const revisions = calls.filter((c) => c.cmd === "apply_ops").map((c) => c.args.baseRevision);
+    expect(revisions).toEqual([4, 5]);
+    expect(editor.map.title).toBe("Two");
+  });
+
+  it("rolls the canvas back and shows the message when the store refuses", async () => {
+    mockStore({ code: "invalid_operation", message: "The card text is too long." });
+    const editor = await MapEditor.open("map-1");
+    editor.apply([{ type: "RemoveCard", id: "a" }]);
+    expect(editor.map.cards).toHaveLength(2);
+    await editor.idle();
+    expect(editor.map.cards.map((c) => c.id).sort()).toEqual(["a", "b", "c"]);
+    expect(editor.saveState).toBe("error");
+    expect(editor.error).toBe("The card text is too long.");
+  });
+});

@@ -1,0 +1,56 @@
+import type { Card, JourneyMap } from "../src/lib/ipc/types";
+
+export function card(id: string, stage: string, lane: string, position: number, text = id): Card {
+  return {
+    id,
+    stage_id: stage,
+    lane_id: lane,
+    position,
+    text,
+    channel: null,
+    severity: null,
+    impact: null,
+    effort: null,
+    metric_value: null,
+    metric_target: null,
+    colour: null,
+    tags: [],
+  };
+}
+
+/** Two stages, two lanes, three cards, one persona with a curve. */
+export function smallMap(): JourneyMap {
+  return {
+    id: "map-1",
+    title: "Checkout journey",
+    description: "",
+    created_at: 0,
+    updated_at: 0,
+    revision: 4,
+    personas: [
+      {
+        id: "p1",
+        name: "Maya Okafor",
+        role: "Parent",
+        goals: "",
+        needs: "",
+        frustrations: "",
+        quote: "",
+        colour: "#d1495b",
+      },
+    ],
+    stages: [
+      { id: "s1", name: "Awareness", description: "", colour: null },
+      { id: "s2", name: "Decision", description: "", colour: null },
+    ],
+    lanes: [
+      { id: "l1", kind: "actions", title: "Customer actions" },
+      { id: "l2", kind: "emotions", title: "Emotions" },
+    ],
+    cards: [card("a", "s1", "l1", 0), card("b", "s1", "l1", 1), card("c", "s2", "l1", 0)],
+    emotions: [
+      { persona_id: "p1", stage_id: "s1", state: "current", score: 1, note: null },
+      { persona_id: "p1", stage_id: "s2", state: "current", score: -2, note: "Hidden fees" },
+    ],
+  };
+}

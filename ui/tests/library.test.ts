@@ -1,0 +1,55 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
+import { fireEvent, render, screen, waitFor } from "@testing-library/svelte";
+import Library from "../src/components/Library.svelte";
+import type { MapSummary } from "../src/lib/ipc/types";
+
+const maps: MapSummary[] = [
+  {
+    id: "m1",
+    title: "Meal kits",
+    updated_at: Date.now(),
+    stages: 5,
+    lanes: 9,
+    cards: 34,
+    personas: 1,
+  },
+  { id: "m2", title: "B2B onboarding", updated_at: 0, stages: 7, lanes: 8, cards: 1, personas: 2 },
+];
+
+afterEach(() => clearMocks());
+
+describe("Library", () => {
+  it("lists each map with its counts, and deletes only after confirmation", async () => {
+    const deleted: string[] = [];
+    mockIPC((cmd, args) => {
+      if (cmd === "list_maps") return maps.filter((m) => !deleted.includes(m.id));
+      if (cmd === "list_templates") return [];
+      if (cmd === "delete_map") {
+        deleted.push((args as { mapId: string }).mapId);
+        return null;
+      }
+      throw { code: "internal", message: cmd };
+    });
+    render(Library, { libraryPath: "/tmp/w.db", onOpen: () => {} });
+    expect(await screen.findByText("Meal kits")).toBeTruthy();
+    expect(screen.getByText(/5 stages · 9 lanes · 34 cards\s+· 1 persona$/)).toBeTruthy();
+    expect(screen.getByText(/1 card\s+· 2 personas/)).toBeTruthy();
+
+    await fireEvent.click(screen.getAllByText("Delete")[0]!);
+    expect(deleted).toEqual([]);
+    expect(screen.getByRole("dialog", { name: "Delete map?" })).toBeTruthy();
+    await fireEvent.click(screen.getByTestId("confirm-delete"));
+    await waitFor(() => expect(screen.queryByText("Meal kits")).toBeNull());
+    expect(deleted).toEqual(["m1"]);
+  });
+
+  it("shows the store's message when a command fails", async () => {
+    mockIPC((cmd) => {
+      if (cmd === "list_maps") throw { code: "storage_failed", message: "The disk is full." };
+      return [];
+    });
+    render(Library, { libraryPath: "/tmp/w.db", onOpen: () => {} });
+    expect((await screen.findByRole("alert")).textContent).toContain("The disk is full.");
+  });
+});
