@@ -1,4 +1,5 @@
 //! The app's commands through Tauri's IPC, on the mock runtime and a temporary library.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test helper that fails should panic
 
 use serde_json::{json, Value};
 use tauri::test::{get_ipc_response, mock_builder, mock_context, noop_assets, INVOKE_KEY};

@@ -64,4 +64,16 @@ describe("emotion curve geometry", () => {
     expect(path.match(/C /g)).toHaveLength(2);
     expect(path.endsWith("200 20")).toBe(true);
   });
+
+  it("never draws the curve beyond the lowest or highest point", () => {
+    const points = [0, -1, -2, 1, 2, -2].map((score, i) => ({
+      x: i * 100,
+      y: scoreY(score, 100, 10),
+    }));
+    const numbers = smoothPath(points).replace(/[MC,]/g, " ").trim().split(/\s+/).map(Number);
+    const ys = numbers.filter((_, i) => i % 2 === 1);
+    // A cubic Bézier stays inside the hull of its control points.
+    expect(Math.min(...ys)).toBeGreaterThanOrEqual(10);
+    expect(Math.max(...ys)).toBeLessThanOrEqual(90);
+  });
 });

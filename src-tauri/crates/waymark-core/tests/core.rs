@@ -1,4 +1,5 @@
 //! Rules, operations and inverses of the journey-map domain.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test helper that fails should panic
 
 use proptest::prelude::*;
 use std::collections::HashMap;
@@ -302,13 +303,17 @@ fn op_from(map: &JourneyMap, kind: u8, a: u32, b: u32, score: i8) -> Op {
         11 => Op::SetEmotion {
             persona_id: PersonaId::from("p1"),
             stage_id: stage(a),
-            state: if b % 2 == 0 {
+            state: if b.is_multiple_of(2) {
                 EmotionState::Current
             } else {
                 EmotionState::Future
             },
-            score: if b % 5 == 0 { None } else { Some(score) },
-            note: (b % 3 == 0).then(|| "note".to_owned()),
+            score: if b.is_multiple_of(5) {
+                None
+            } else {
+                Some(score)
+            },
+            note: b.is_multiple_of(3).then(|| "note".to_owned()),
         },
         _ => Op::MoveLane {
             id: lane(a),

@@ -1,1 +1,87 @@
-fn main() {}
+//! Opening a 5,000-card map, and applying one card move to it with its commit, on a real file.
+//!
+//! Besides criterion's estimates, prints the median and p99 of single runs.
+
+use criterion::{criterion_group, criterion_main, Criterion};
+use std::time::{Duration, Instant};
+use waymark_core::{sample, JourneyMap, Op};
+use waymark_store::Store;
+
+const CARDS: usize = 5_000;
+
+/// Runs `work` `iters` times, timing each run; keeps every timing for percentiles.
+fn timed(iters: u64, timings: &mut Vec<Duration>, mut work: impl FnMut()) -> Duration {
+    let mut total = Duration::ZERO;
+    for _ in 0..iters {
+        let start = Instant::now();
+        work();
+        let elapsed = start.elapsed();
+        timings.push(elapsed);
+        total += elapsed;
+    }
+    total
+}
+
+fn report(name: &str, timings: &mut [Duration]) {
+    timings.sort_unstable();
+    let at = |q: f64| timings[((timings.len() as f64 - 1.0) * q).round() as usize];
+    println!(
+        "{name}: runs {}, median {:.3} ms, p99 {:.3} ms",
+        timings.len(),
+        at(0.5).as_secs_f64() * 1e3,
+        at(0.99).as_secs_f64() * 1e3
+    );
+}
+
+fn move_op(map: &JourneyMap, n: usize) -> Op {
+    let card = &map.cards[0];
+    Op::MoveCard {
+        id: card.id.clone(),
+        stage_id: map.stages[n % map.stages.len()].id.clone(),
+        lane_id: map.lanes[n % map.lanes.len()].id.clone(),
+        position: 0,
+    }
+}
+
+fn store_benches(c: &mut Criterion) {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let mut store = Store::open(&dir.path().join("bench.db")).expect("a new library");
+    let map = sample::synthetic(CARDS, 1, 0);
+    store.insert_map(&map).expect("the sample map is stored");
+    let id = map.id.clone();
+
+    let mut open_timings = Vec::new();
+    c.bench_function("open a 5,000-card map", |b| {
+        b.iter_custom(|iters| {
+            timed(iters, &mut open_timings, || {
+                store.open_map(&id).expect("the map opens");
+            })
+        })
+    });
+
+    let mut revision = store.open_map(&id).expect("the map opens").map.revision;
+    let mut n = 0;
+    let mut move_timings = Vec::new();
+    c.bench_function("move one card in a 5,000-card map (with commit)", |b| {
+        b.iter_custom(|iters| {
+            timed(iters, &mut move_timings, || {
+                n += 1;
+                let op = move_op(&map, n);
+                revision = store
+                    .apply_ops(&id, revision, &[op])
+                    .expect("the move is applied")
+                    .revision;
+            })
+        })
+    });
+
+    report("open a 5,000-card map", &mut open_timings);
+    report("move one card (commit included)", &mut move_timings);
+}
+
+criterion_group! {
+    name = benches;
+    config = Criterion::default().sample_size(30).measurement_time(Duration::from_secs(5));
+    targets = store_benches
+}
+criterion_main!(benches);

@@ -1,4 +1,5 @@
 //! The store on real temporary database files.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test helper that fails should panic
 
 use proptest::prelude::*;
 use rusqlite::Connection;
@@ -358,7 +359,7 @@ fn op_for(map: &JourneyMap, kind: u8, a: usize, b: usize) -> Op {
             persona_id: map.personas[0].id.clone(),
             stage_id: stage.id.clone(),
             state: EmotionState::Future,
-            score: if a % 4 == 0 {
+            score: if a.is_multiple_of(4) {
                 None
             } else {
                 Some((a % 5) as i8 - 2)

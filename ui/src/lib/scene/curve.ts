@@ -45,21 +45,36 @@ export function curvePoints(
   return points;
 }
 
-/** A smooth SVG path through the points (Catmull-Rom turned into cubic Béziers). */
+/**
+ * A smooth SVG path through the points that never overshoots them (monotone cubic,
+ * Fritsch–Butland tangents): a score between −2 and +2 is never drawn past −2 or +2.
+ */
 export function smoothPath(points: { x: number; y: number }[]): string {
   if (points.length === 0) return "";
-  const [first] = points;
-  let path = `M ${first!.x} ${first!.y}`;
-  for (let i = 0; i < points.length - 1; i++) {
-    const p0 = points[i - 1] ?? points[i]!;
+  const n = points.length;
+  const slopes: number[] = [];
+  for (let i = 0; i < n - 1; i++) {
+    slopes.push((points[i + 1]!.y - points[i]!.y) / (points[i + 1]!.x - points[i]!.x));
+  }
+  const tangents = points.map((_, i) => {
+    if (i === 0) return slopes[0] ?? 0;
+    if (i === n - 1) return slopes[n - 2]!;
+    const before = slopes[i - 1]!;
+    const after = slopes[i]!;
+    if (before * after <= 0) return 0;
+    const dxBefore = points[i]!.x - points[i - 1]!.x;
+    const dxAfter = points[i + 1]!.x - points[i]!.x;
+    return (
+      (3 * (dxBefore + dxAfter)) /
+      ((2 * dxAfter + dxBefore) / before + (dxAfter + 2 * dxBefore) / after)
+    );
+  });
+  let path = `M ${points[0]!.x} ${points[0]!.y}`;
+  for (let i = 0; i < n - 1; i++) {
     const p1 = points[i]!;
     const p2 = points[i + 1]!;
-    const p3 = points[i + 2] ?? p2;
-    const c1x = p1.x + (p2.x - p0.x) / 6;
-    const c1y = p1.y + (p2.y - p0.y) / 6;
-    const c2x = p2.x - (p3.x - p1.x) / 6;
-    const c2y = p2.y - (p3.y - p1.y) / 6;
-    path += ` C ${c1x} ${c1y}, ${c2x} ${c2y}, ${p2.x} ${p2.y}`;
+    const third = (p2.x - p1.x) / 3;
+    path += ` C ${p1.x + third} ${p1.y + tangents[i]! * third}, ${p2.x - third} ${p2.y - tangents[i + 1]! * third}, ${p2.x} ${p2.y}`;
   }
   return path;
 }

@@ -1,0 +1,110 @@
+// Starts the real Waymark app under tauri-driver on its own ports and a temporary library.
+
+import { spawn, execFileSync } from "node:child_process";
+import { mkdtempSync, mkdirSync } from "node:fs";
+import net from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { remote } from "webdriverio";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+export const APP = process.env.WAYMARK_E2E_APP ?? path.join(root, "target/debug/waymark");
+export const CLI = process.env.WAYMARK_E2E_CLI ?? path.join(root, "target/debug/waymark-cli");
+export const ARTIFACTS = path.join(root, "tests/e2e/artifacts");
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForPort(port, child, timeoutMs = 20000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`tauri-driver exited with ${child.exitCode}`);
+    const open = await new Promise((resolve) => {
+      const socket = net.connect(port, "127.0.0.1");
+      socket.once("connect", () => (socket.end(), resolve(true)));
+      socket.once("error", () => resolve(false));
+    });
+    if (open) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`tauri-driver did not listen on ${port}`);
+}
+
+/** A tauri-driver with its own ports, serving app sessions on one temporary library. */
+export async function startDriver() {
+  const dir = mkdtempSync(path.join(tmpdir(), "waymark-e2e-"));
+  const db = path.join(dir, "library.db");
+  const port = await freePort();
+  const nativePort = await freePort();
+  const child = spawn("tauri-driver", ["--port", String(port), "--native-port", String(nativePort)], {
+    env: { ...process.env, WAYMARK_DB: db },
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  await waitForPort(port, child);
+  mkdirSync(ARTIFACTS, { recursive: true });
+  return {
+    db,
+    /** Starts the app and waits for its first screen. */
+    async launch() {
+      const browser = await remote({
+        hostname: "127.0.0.1",
+        port,
+        logLevel: "error",
+        capabilities: { "tauri:options": { application: APP } },
+      });
+      await browser.setWindowSize(1440, 900).catch(() => {});
+      await browser.$("main").waitForExist({ timeout: 20000 });
+      return browser;
+    },
+    /** Runs waymark-cli on the same library. */
+    cli(...args) {
+      return execFileSync(CLI, ["--db", db, ...args], { encoding: "utf8" });
+    },
+    stop() {
+      child.kill();
+    },
+  };
+}
+
+/** Waits until the save indicator says everything is on disk. */
+export async function waitSaved(browser) {
+  let last = "";
+  await browser
+    .waitUntil(
+      async () => {
+        [last] = await texts(browser, '[data-testid="save-state"]');
+        return last?.includes("Saved");
+      },
+      { timeout: 10000 },
+    )
+    .catch(async () => {
+      await browser.saveScreenshot(path.join(ARTIFACTS, "not-saved.png"));
+      throw new Error(`the edit was not saved; the indicator says: ${last}`);
+    });
+}
+
+/** The text of every element matching `selector`, in one round trip. */
+export async function texts(browser, selector) {
+  return browser.execute(
+    (sel) => Array.from(document.querySelectorAll(sel), (el) => el.textContent.trim()),
+    selector,
+  );
+}
+
+/** Opens the map with this title from the library. */
+export async function openMap(browser, title) {
+  const tile = await browser.$(`button[aria-label="Open ${title}"]`);
+  await tile.waitForClickable({ timeout: 10000 });
+  await tile.click();
+  await browser.$('[data-testid="map-grid"]').waitForExist({ timeout: 10000 });
+}
