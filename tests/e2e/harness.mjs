@@ -8,9 +8,14 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { remote } from "webdriverio";
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-export const APP = process.env.WAYMARK_E2E_APP ?? path.join(root, "target/debug/waymark");
-export const CLI = process.env.WAYMARK_E2E_CLI ?? path.join(root, "target/debug/waymark-cli");
+const root = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  "../..",
+);
+export const APP =
+  process.env.WAYMARK_E2E_APP ?? path.join(root, "target/debug/waymark");
+export const CLI =
+  process.env.WAYMARK_E2E_CLI ?? path.join(root, "target/debug/waymark-cli");
 export const ARTIFACTS = path.join(root, "tests/e2e/artifacts");
 
 function freePort() {
@@ -28,7 +33,8 @@ function freePort() {
 async function waitForPort(port, child, timeoutMs = 20000) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`tauri-driver exited with ${child.exitCode}`);
+    if (child.exitCode !== null)
+      throw new Error(`tauri-driver exited with ${child.exitCode}`);
     const open = await new Promise((resolve) => {
       const socket = net.connect(port, "127.0.0.1");
       socket.once("connect", () => (socket.end(), resolve(true)));
@@ -40,16 +46,24 @@ async function waitForPort(port, child, timeoutMs = 20000) {
   throw new Error(`tauri-driver did not listen on ${port}`);
 }
 
-/** A tauri-driver with its own ports, serving app sessions on one temporary library. */
-export async function startDriver() {
+/**
+ * A tauri-driver with its own ports, serving app sessions on one temporary library.
+ * `prepare(db)` may write the library file before the app first opens it.
+ */
+export async function startDriver(prepare = () => {}) {
   const dir = mkdtempSync(path.join(tmpdir(), "waymark-e2e-"));
   const db = path.join(dir, "library.db");
+  prepare(db);
   const port = await freePort();
   const nativePort = await freePort();
-  const child = spawn("tauri-driver", ["--port", String(port), "--native-port", String(nativePort)], {
-    env: { ...process.env, WAYMARK_DB: db },
-    stdio: ["ignore", "inherit", "inherit"],
-  });
+  const child = spawn(
+    "tauri-driver",
+    ["--port", String(port), "--native-port", String(nativePort)],
+    {
+      env: { ...process.env, WAYMARK_DB: db },
+      stdio: ["ignore", "inherit", "inherit"],
+    },
+  );
   await waitForPort(port, child);
   mkdirSync(ARTIFACTS, { recursive: true });
   return {
@@ -96,7 +110,8 @@ export async function waitSaved(browser) {
 /** The text of every element matching `selector`, in one round trip. */
 export async function texts(browser, selector) {
   return browser.execute(
-    (sel) => Array.from(document.querySelectorAll(sel), (el) => el.textContent.trim()),
+    (sel) =>
+      Array.from(document.querySelectorAll(sel), (el) => el.textContent.trim()),
     selector,
   );
 }

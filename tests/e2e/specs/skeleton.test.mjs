@@ -4,7 +4,13 @@ import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { after, before, test } from "node:test";
-import { ARTIFACTS, openMap, startDriver, texts, waitSaved } from "../harness.mjs";
+import {
+  ARTIFACTS,
+  openMap,
+  startDriver,
+  texts,
+  waitSaved,
+} from "../harness.mjs";
 
 const SAMPLE = "Meal-kit subscription: first month";
 let driver;
@@ -28,7 +34,9 @@ test("the sample map renders with its stages, lanes, cards, persona and curve", 
     assert.equal(lanes.length, 9);
     const cards = await texts(browser, '[data-testid="card"]');
     assert.equal(cards.length, 34);
-    assert.ok(cards.some((t) => t.includes("Surprise delivery costs at checkout")));
+    assert.ok(
+      cards.some((t) => t.includes("Surprise delivery costs at checkout")),
+    );
     assert.equal(await browser.$$('[data-testid="persona"]').length, 1);
     const curve = await browser.$('[data-testid="curve-current"]');
     assert.match(await curve.getAttribute("d"), /^M [\d.]+ [\d.]+ C /);
@@ -46,7 +54,9 @@ test("a map created from a template in the UI is in the library file", async () 
     await title.setValue("Airport check-in");
     await (await browser.$('[data-testid="template-b2b-long"]')).click();
     await (await browser.$('[data-testid="create-map"]')).click();
-    await browser.$('[data-testid="map-grid"]').waitForExist({ timeout: 10000 });
+    await browser
+      .$('[data-testid="map-grid"]')
+      .waitForExist({ timeout: 10000 });
     assert.equal(await browser.$$('[data-testid="stage-header"]').length, 7);
   } finally {
     await browser.deleteSession();
@@ -62,7 +72,9 @@ test("a card and a title typed in the UI are still there after a restart", async
   let browser = await driver.launch();
   try {
     await openMap(browser, SAMPLE);
-    const cell = await browser.$('[data-testid="cell"][data-stage="Advocacy"][data-lane="Pain points"]');
+    const cell = await browser.$(
+      '[data-testid="cell"][data-stage="Advocacy"][data-lane="Pain points"]',
+    );
     await cell.scrollIntoView({ block: "center", inline: "center" });
     await (await cell.$('[data-testid="add-card"]')).click();
     const editor = await cell.$('[data-testid="card-editor"]');
@@ -86,13 +98,22 @@ test("a card and a title typed in the UI are still there after a restart", async
       browser,
       '[data-testid="cell"][data-stage="Advocacy"][data-lane="Pain points"] [data-testid="card"]',
     );
-    assert.ok(inCell.some((t) => t.includes("Referral credit arrives weeks late")), `cell: ${inCell}`);
+    assert.ok(
+      inCell.some((t) => t.includes("Referral credit arrives weeks late")),
+      `cell: ${inCell}`,
+    );
     await browser.saveScreenshot(path.join(ARTIFACTS, "after-restart.png"));
   } finally {
     await browser.deleteSession();
   }
-  const listed = JSON.parse(driver.cli("list", "--json")).find((m) => m.title === "Meal kits, first month");
+  const listed = JSON.parse(driver.cli("list", "--json")).find(
+    (m) => m.title === "Meal kits, first month",
+  );
   assert.equal(listed.cards, 35);
-  const integrity = execFileSync("sqlite3", [driver.db, "PRAGMA integrity_check;"], { encoding: "utf8" });
+  const integrity = execFileSync(
+    "sqlite3",
+    [driver.db, "PRAGMA integrity_check;"],
+    { encoding: "utf8" },
+  );
   assert.equal(integrity.trim(), "ok");
 });

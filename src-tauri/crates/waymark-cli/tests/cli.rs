@@ -115,6 +115,30 @@ fn failures_exit_1_with_one_error_line() {
 }
 
 #[test]
+fn a_newer_library_and_an_unwritable_folder_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("w.db");
+    stdout(&cli(&db, &["new", "--title", "x"]));
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    conn.pragma_update(None, "user_version", 99).unwrap();
+    drop(conn);
+    let output = cli(&db, &["list"]);
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(stderr.contains("newer version of Waymark"), "{stderr}");
+
+    let blocker = dir.path().join("a-file");
+    std::fs::write(&blocker, "x").unwrap();
+    let output = cli(&blocker.join("w.db"), &["list"]);
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.starts_with("error: Waymark cannot write"),
+        "{stderr}"
+    );
+}
+
+#[test]
 fn usage_errors_exit_2() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("w.db");
