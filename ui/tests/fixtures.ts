@@ -1,21 +1,8 @@
 import type { Card, JourneyMap } from "../src/lib/ipc/types";
+import { blankCard } from "../src/lib/scene/ops";
 
 export function card(id: string, stage: string, lane: string, position: number, text = id): Card {
-  return {
-    id,
-    stage_id: stage,
-    lane_id: lane,
-    position,
-    text,
-    channel: null,
-    severity: null,
-    impact: null,
-    effort: null,
-    metric_value: null,
-    metric_target: null,
-    colour: null,
-    tags: [],
-  };
+  return blankCard(id, stage, lane, position, text);
 }
 
 /** Two stages, two lanes, three cards, one persona with a curve. */

@@ -1,10 +1,8 @@
 //! Sample maps: the realistic one a new library starts with, and synthetic ones of any size.
 
-use crate::ids::{LaneId, PersonaId, StageId};
-use crate::map::{
-    Card, EmotionScore, EmotionState, JourneyMap, Lane, LaneKind, Persona, Timestamp,
-};
-use crate::templates::STAGE_COLOURS;
+use crate::ids::PersonaId;
+use crate::map::{Card, EmotionScore, EmotionState, JourneyMap, LaneKind, Persona, Timestamp};
+use crate::templates::{lanes_of, stages_named};
 
 /// One card of the hand-written sample: its stage (by column), lane kind and text.
 struct SampleCard {
@@ -120,19 +118,9 @@ pub fn first_run_sample(now: Timestamp) -> JourneyMap {
         "Retention",
         "Advocacy",
     ];
-    map.stages = stages(&stage_names);
-    let lane_kinds = [
-        Actions,
-        Thoughts,
-        Touchpoints,
-        Emotions,
-        PainPoints,
-        Opportunities,
-        Kpis,
-        Backstage,
-        Notes,
-    ];
-    map.lanes = lanes(&lane_kinds);
+    map.stages = stages_named(&stage_names);
+    // Every kind but a custom lane.
+    map.lanes = lanes_of(&LaneKind::ALL[..LaneKind::ALL.len() - 1]);
     for sample in SAMPLE_CARDS {
         let stage_id = map.stages[sample.stage].id.clone();
         let Some(lane) = map.lanes.iter().find(|l| l.kind == sample.lane) else {
@@ -171,30 +159,6 @@ pub fn first_run_sample(now: Timestamp) -> JourneyMap {
     }
     map.personas.push(persona);
     map
-}
-
-fn stages(names: &[&str]) -> Vec<crate::map::Stage> {
-    names
-        .iter()
-        .enumerate()
-        .map(|(i, name)| crate::map::Stage {
-            id: StageId::random(),
-            name: (*name).to_owned(),
-            description: String::new(),
-            colour: Some(STAGE_COLOURS[i % STAGE_COLOURS.len()].to_owned()),
-        })
-        .collect()
-}
-
-fn lanes(kinds: &[LaneKind]) -> Vec<Lane> {
-    kinds
-        .iter()
-        .map(|kind| Lane {
-            id: LaneId::random(),
-            kind: *kind,
-            title: kind.default_title().to_owned(),
-        })
-        .collect()
 }
 
 const CHANNELS: [&str; 10] = [
@@ -284,8 +248,8 @@ pub fn synthetic(cards: usize, seed: u64, now: Timestamp) -> JourneyMap {
     let mut rng = fastrand::Rng::with_seed(seed);
     let mut map = JourneyMap::empty(&format!("Synthetic journey ({cards} cards)"), now);
     map.description = format!("Generated with seed {seed} for testing and benchmarks.");
-    map.stages = stages(&SYNTHETIC_STAGES);
-    map.lanes = lanes(&LaneKind::ALL);
+    map.stages = stages_named(&SYNTHETIC_STAGES);
+    map.lanes = lanes_of(&LaneKind::ALL);
     map.personas = SYNTHETIC_PERSONAS
         .iter()
         .map(|(name, role, colour)| Persona {

@@ -124,26 +124,34 @@ impl Template {
     /// A new, empty map laid out by this template.
     pub fn build(&self, title: &str, now: Timestamp) -> JourneyMap {
         let mut map = JourneyMap::empty(title, now);
-        map.stages = self
-            .stages
-            .iter()
-            .enumerate()
-            .map(|(i, name)| Stage {
-                id: StageId::random(),
-                name: (*name).to_owned(),
-                description: String::new(),
-                colour: Some(STAGE_COLOURS[i % STAGE_COLOURS.len()].to_owned()),
-            })
-            .collect();
-        map.lanes = self
-            .lanes
-            .iter()
-            .map(|kind| Lane {
-                id: LaneId::random(),
-                kind: *kind,
-                title: kind.default_title().to_owned(),
-            })
-            .collect();
+        map.stages = stages_named(self.stages);
+        map.lanes = lanes_of(self.lanes);
         map
     }
+}
+
+/// New stages with these names, coloured in column order.
+pub(crate) fn stages_named(names: &[&str]) -> Vec<Stage> {
+    names
+        .iter()
+        .enumerate()
+        .map(|(i, name)| Stage {
+            id: StageId::random(),
+            name: (*name).to_owned(),
+            description: String::new(),
+            colour: Some(STAGE_COLOURS[i % STAGE_COLOURS.len()].to_owned()),
+        })
+        .collect()
+}
+
+/// New lanes of these kinds, with their default titles.
+pub(crate) fn lanes_of(kinds: &[LaneKind]) -> Vec<Lane> {
+    kinds
+        .iter()
+        .map(|kind| Lane {
+            id: LaneId::random(),
+            kind: *kind,
+            title: kind.default_title().to_owned(),
+        })
+        .collect()
 }

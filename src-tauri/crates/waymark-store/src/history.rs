@@ -56,23 +56,26 @@ fn decode(seq: i64, json: String) -> Result<Entry> {
 
 /// The newest batch still done, with its inverse.
 pub(crate) fn last_done(conn: &Connection, map_id: &MapId) -> Result<Option<Entry>> {
-    let row: Option<(i64, String)> = conn
-        .prepare_cached(
-            "SELECT seq, inverse FROM history WHERE map_id = ?1 AND undone = 0
-             ORDER BY seq DESC LIMIT 1",
-        )?
-        .query_row([map_id.as_str()], |r| Ok((r.get(0)?, r.get(1)?)))
-        .optional()?;
-    row.map(|(seq, json)| decode(seq, json)).transpose()
+    entry(
+        conn,
+        map_id,
+        "SELECT seq, inverse FROM history WHERE map_id = ?1 AND undone = 0 ORDER BY seq DESC LIMIT 1",
+    )
 }
 
 /// The batch undone last, with its forward operations.
 pub(crate) fn first_undone(conn: &Connection, map_id: &MapId) -> Result<Option<Entry>> {
+    entry(
+        conn,
+        map_id,
+        "SELECT seq, forward FROM history WHERE map_id = ?1 AND undone = 1 ORDER BY seq ASC LIMIT 1",
+    )
+}
+
+/// The entry a `SELECT seq, <ops column>` query finds, if any.
+fn entry(conn: &Connection, map_id: &MapId, sql: &str) -> Result<Option<Entry>> {
     let row: Option<(i64, String)> = conn
-        .prepare_cached(
-            "SELECT seq, forward FROM history WHERE map_id = ?1 AND undone = 1
-             ORDER BY seq ASC LIMIT 1",
-        )?
+        .prepare_cached(sql)?
         .query_row([map_id.as_str()], |r| Ok((r.get(0)?, r.get(1)?)))
         .optional()?;
     row.map(|(seq, json)| decode(seq, json)).transpose()

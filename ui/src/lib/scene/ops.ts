@@ -147,3 +147,28 @@ export function cellCards(map: JourneyMap, stageId: string, laneId: string): Car
     .filter((card) => inCell(card, stageId, laneId))
     .sort((a, b) => a.position - b.position);
 }
+
+/** A new card with only text, at `position` in its cell. */
+export function blankCard(
+  id: string,
+  stageId: string,
+  laneId: string,
+  position: number,
+  text: string,
+): Card {
+  return {
+    id,
+    stage_id: stageId,
+    lane_id: laneId,
+    position,
+    text,
+    channel: null,
+    severity: null,
+    impact: null,
+    effort: null,
+    metric_value: null,
+    metric_target: null,
+    colour: null,
+    tags: [],
+  };
+}
