@@ -38,7 +38,9 @@ npm_dirs=(ui)
 [ "$want_e2e" = 1 ] && npm_dirs+=(tests/e2e)
 for dir in "${npm_dirs[@]}"; do
   if [ ! -f "$dir/node_modules/.package-lock.json" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
-    (cd "$dir" && npm ci --no-audit --no-fund)
+    # `npm install` follows the committed lock like `npm ci`, but does not insist on lock entries
+    # for other platforms' optional packages (the Tauri CLI's), which some registries lack.
+    (cd "$dir" && npm install --no-audit --no-fund)
   fi
 done
 

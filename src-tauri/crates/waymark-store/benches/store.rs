@@ -2,6 +2,8 @@
 //!
 //! Besides criterion's estimates, prints the median and p99 of single runs.
 
+#![allow(clippy::expect_used)] // a benchmark that cannot set up should stop loudly
+
 use criterion::{criterion_group, criterion_main, Criterion};
 use std::time::{Duration, Instant};
 use waymark_core::{sample, JourneyMap, Op};
