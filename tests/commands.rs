@@ -126,7 +126,7 @@ fn errors_reach_the_ui_as_code_and_message() {
     assert!(missing["message"]
         .as_str()
         .unwrap()
-        .contains("no longer exists"));
+        .contains("There is no map with id nope"));
 
     let created = invoke(&app, "create_map", json!({"title": "x"})).unwrap();
     let id = created["id"].as_str().unwrap();

@@ -2,11 +2,12 @@
 //!
 //! Exit codes: 0 done, 1 failed (one `error: ...` line on stderr), 2 usage error.
 
-use clap::{Parser, Subcommand};
+use clap::{Parser, Subcommand, ValueEnum};
 use serde::Serialize;
 use std::path::PathBuf;
 use std::process::ExitCode;
-use waymark_core::{sample, templates, MapSummary};
+use waymark_core::{sample, templates, MapId, MapSummary};
+use waymark_exchange::{FileFormat, Imported, Refused};
 use waymark_store::{default_db_path, now, Store};
 
 /// Journey maps from the command line.
@@ -45,6 +46,57 @@ enum Command {
         #[arg(long, value_name = "S", default_value_t = 1)]
         seed: u64,
     },
+    /// Imports files as new maps, all or none, and prints each new map id.
+    Import {
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = InFormat::Auto)]
+        format: InFormat,
+    },
+    /// Writes a map to a file, or to standard output with `--out -`.
+    Export {
+        #[arg(value_name = "MAP_ID")]
+        map_id: String,
+        #[arg(long, value_enum)]
+        format: OutFormat,
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+    /// Checks a file without importing it: exit 0 when valid, 1 when not.
+    Validate {
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        #[arg(long, value_enum, default_value_t = InFormat::Auto)]
+        format: InFormat,
+    },
+}
+
+/// The format of a file to read.
+#[derive(Clone, Copy, ValueEnum)]
+enum InFormat {
+    Auto,
+    Json,
+    Mermaid,
+    Csv,
+}
+
+impl InFormat {
+    fn file_format(self) -> Option<FileFormat> {
+        match self {
+            InFormat::Auto => None,
+            InFormat::Json => Some(FileFormat::Json),
+            InFormat::Mermaid => Some(FileFormat::Mermaid),
+            InFormat::Csv => Some(FileFormat::Csv),
+        }
+    }
+}
+
+/// The format of a file to write.
+#[derive(Clone, Copy, ValueEnum)]
+enum OutFormat {
+    Json,
+    Csv,
+    Mermaid,
 }
 
 /// A library line as `list --json` prints it.
@@ -66,27 +118,83 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(message) => {
-            eprintln!("error: {}", message.replace('\n', " "));
+        Err(messages) => {
+            for message in messages.lines() {
+                eprintln!("error: {message}");
+            }
             ExitCode::from(1)
         }
     }
 }
 
-fn run(cli: Cli) -> Result<(), String> {
-    if let Command::Templates = cli.command {
-        for template in templates::TEMPLATES {
-            println!("{}", template.name);
+/// The identity written into exported files.
+const GENERATOR: &str = concat!("Waymark ", env!("CARGO_PKG_VERSION"));
+
+/// Reads and checks a file; prints its warnings. The error holds one line a problem.
+fn read_file(file: &std::path::Path, format: InFormat) -> Result<Imported, String> {
+    let shown = file.display();
+    match waymark_exchange::import_file(file, format.file_format(), now()) {
+        Ok(imported) => {
+            for warning in &imported.warnings {
+                eprintln!("warning: {shown}: {warning}");
+            }
+            Ok(imported)
         }
-        return Ok(());
+        Err(Refused { problems }) => Err(problems
+            .iter()
+            .map(|p| format!("{shown}: {p}").replace('\n', " "))
+            .collect::<Vec<_>>()
+            .join("\n")),
     }
-    let path = cli
-        .db
-        .or_else(default_db_path)
-        .ok_or("no data folder is known for this user: pass --db PATH or set WAYMARK_DB")?;
-    let mut store = Store::open(&path).map_err(|e| e.to_string())?;
+}
+
+fn run(cli: Cli) -> Result<(), String> {
+    match &cli.command {
+        Command::Templates => {
+            for template in templates::TEMPLATES {
+                println!("{}", template.name);
+            }
+            return Ok(());
+        }
+        Command::Validate { file, format } => {
+            let imported = read_file(file, *format)?;
+            let map = &imported.map;
+            eprintln!(
+                "{}: valid: \"{}\", {} stages, {} lanes, {} cards, {} personas",
+                file.display(),
+                map.title,
+                map.stages.len(),
+                map.lanes.len(),
+                map.cards.len(),
+                map.personas.len()
+            );
+            return Ok(());
+        }
+        Command::Import { files, format } => {
+            // Every file is read and checked before the library is even opened.
+            let mut maps = Vec::new();
+            let mut refused = Vec::new();
+            for file in files {
+                match read_file(file, *format) {
+                    Ok(imported) => maps.push(imported.map),
+                    Err(problems) => refused.push(problems),
+                }
+            }
+            if !refused.is_empty() {
+                refused.push("nothing was imported".to_owned());
+                return Err(refused.join("\n"));
+            }
+            let mut store = open_store(cli.db.clone())?;
+            store.insert_maps(&maps).map_err(|e| e.to_string())?;
+            for map in &maps {
+                println!("{}", map.id);
+            }
+            return Ok(());
+        }
+        _ => {}
+    }
+    let mut store = open_store(cli.db)?;
     match cli.command {
-        Command::Templates => {}
         Command::New { title, template } => {
             let summary = store
                 .create_map(template.as_deref(), &title)
@@ -118,8 +226,38 @@ fn run(cli: Cli) -> Result<(), String> {
             store.insert_map(&map).map_err(|e| e.to_string())?;
             println!("{}", map.id);
         }
+        Command::Export {
+            map_id,
+            format,
+            out,
+        } => {
+            let map = store
+                .open_map(&MapId(map_id))
+                .map_err(|e| e.to_string())?
+                .map;
+            let text = match format {
+                OutFormat::Json => waymark_exchange::export_json(&map, now(), GENERATOR),
+                OutFormat::Csv => waymark_exchange::export_csv(&map),
+                OutFormat::Mermaid => waymark_exchange::export_mermaid(&map),
+            };
+            if out.as_os_str() == "-" {
+                print!("{text}");
+            } else {
+                waymark_exchange::write_file_atomically(&out, text.as_bytes())
+                    .map_err(|e| format!("cannot write {}: {e}", out.display()))?;
+            }
+        }
+        Command::Templates | Command::Validate { .. } | Command::Import { .. } => {}
     }
     Ok(())
+}
+
+/// The library: `--db`, else `WAYMARK_DB`, else the user's data folder.
+fn open_store(db: Option<PathBuf>) -> Result<Store, String> {
+    let path = db
+        .or_else(default_db_path)
+        .ok_or("no data folder is known for this user: pass --db PATH or set WAYMARK_DB")?;
+    Store::open(&path).map_err(|e| e.to_string())
 }
 
 fn listed(map: &MapSummary) -> ListedMap {

@@ -16,5 +16,8 @@ pub use map::{
     Card, EmotionScore, EmotionState, JourneyMap, Lane, LaneKind, MapSummary, Persona, Stage,
     Timestamp,
 };
-pub use ops::{apply_batch, apply_op, rebuild, Changes, Op};
-pub use rules::{EMOTION_MAX, EMOTION_MIN, RATING_MAX, RATING_MIN};
+pub use ops::{apply_batch, apply_op, rebuild, replacement_ops, Changes, Op};
+pub use rules::{
+    EMOTION_MAX, EMOTION_MIN, MAX_CARDS, MAX_LANES, MAX_PERSONAS, MAX_STAGES, RATING_MAX,
+    RATING_MIN,
+};

@@ -638,3 +638,64 @@ pub fn rebuild(map: &JourneyMap) -> Result<JourneyMap, DomainError> {
     }
     Ok(built)
 }
+
+/// The batch that turns `current` into `replacement` on the same map: the new parts are added
+/// first (a map always keeps a stage and a lane), then the old ones removed.
+/// `replacement` must not share ids with `current`.
+pub fn replacement_ops(current: &JourneyMap, replacement: &JourneyMap) -> Vec<Op> {
+    let end = u32::MAX;
+    let mut ops = vec![
+        Op::SetTitle {
+            title: replacement.title.clone(),
+        },
+        Op::SetDescription {
+            description: replacement.description.clone(),
+        },
+    ];
+    ops.extend(replacement.personas.iter().map(|p| Op::AddPersona {
+        persona: p.clone(),
+        index: end,
+    }));
+    ops.extend(replacement.stages.iter().map(|s| Op::AddStage {
+        stage: s.clone(),
+        index: end,
+    }));
+    ops.extend(replacement.lanes.iter().map(|l| Op::AddLane {
+        lane: l.clone(),
+        index: end,
+    }));
+    let mut cards: Vec<&Card> = replacement.cards.iter().collect();
+    cards.sort_by_key(|c| c.position);
+    ops.extend(cards.into_iter().map(|c| Op::AddCard {
+        card: Card {
+            position: end,
+            ..c.clone()
+        },
+    }));
+    ops.extend(replacement.emotions.iter().map(|e| Op::SetEmotion {
+        persona_id: e.persona_id.clone(),
+        stage_id: e.stage_id.clone(),
+        state: e.state,
+        score: Some(e.score),
+        note: e.note.clone(),
+    }));
+    ops.extend(
+        current
+            .stages
+            .iter()
+            .map(|s| Op::RemoveStage { id: s.id.clone() }),
+    );
+    ops.extend(
+        current
+            .lanes
+            .iter()
+            .map(|l| Op::RemoveLane { id: l.id.clone() }),
+    );
+    ops.extend(
+        current
+            .personas
+            .iter()
+            .map(|p| Op::RemovePersona { id: p.id.clone() }),
+    );
+    ops
+}

@@ -12,10 +12,14 @@ pub const RATING_MIN: u8 = 1;
 /// The highest severity, impact or effort.
 pub const RATING_MAX: u8 = 5;
 
-pub(crate) const MAX_PERSONAS: usize = 12;
-pub(crate) const MAX_STAGES: usize = 60;
-pub(crate) const MAX_LANES: usize = 40;
-pub(crate) const MAX_CARDS: usize = 50_000;
+/// The most personas a map holds.
+pub const MAX_PERSONAS: usize = 12;
+/// The most stages a map holds.
+pub const MAX_STAGES: usize = 60;
+/// The most lanes a map holds.
+pub const MAX_LANES: usize = 40;
+/// The most cards a map holds.
+pub const MAX_CARDS: usize = 50_000;
 const MAX_TAGS: usize = 20;
 
 pub(crate) fn check_id(what: &'static str, id: &str) -> Result<(), DomainError> {

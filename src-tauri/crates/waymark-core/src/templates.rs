@@ -131,7 +131,7 @@ impl Template {
 }
 
 /// New stages with these names, coloured in column order.
-pub(crate) fn stages_named(names: &[&str]) -> Vec<Stage> {
+pub fn stages_named(names: &[&str]) -> Vec<Stage> {
     names
         .iter()
         .enumerate()
@@ -145,7 +145,7 @@ pub(crate) fn stages_named(names: &[&str]) -> Vec<Stage> {
 }
 
 /// New lanes of these kinds, with their default titles.
-pub(crate) fn lanes_of(kinds: &[LaneKind]) -> Vec<Lane> {
+pub fn lanes_of(kinds: &[LaneKind]) -> Vec<Lane> {
     kinds
         .iter()
         .map(|kind| Lane {

@@ -23,7 +23,7 @@ pub enum StoreError {
     Corrupt { detail: String },
     #[error("The disk is full, so the last change was not saved. Free some space and try again.")]
     DiskFull,
-    #[error("This map no longer exists; it may have been deleted.")]
+    #[error("There is no map with id {id} in this library; it may have been deleted.")]
     MapNotFound { id: String },
     #[error("There is no template called \"{name}\". Choose one of: {known}.")]
     UnknownTemplate { name: String, known: String },

@@ -97,13 +97,40 @@ impl Store {
 
     /// Stores a whole new map, checking every rule first, in one transaction.
     pub fn insert_map(&mut self, map: &JourneyMap) -> Result<()> {
-        let map = waymark_core::rebuild(map)?;
+        self.insert_maps(std::slice::from_ref(map))
+    }
+
+    /// Stores new maps, all or none, checking every rule first, in one transaction.
+    pub fn insert_maps(&mut self, maps: &[JourneyMap]) -> Result<()> {
+        let maps = maps
+            .iter()
+            .map(waymark_core::rebuild)
+            .collect::<Result<Vec<_>, _>>()?;
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        rows::insert_map(&tx, &map)?;
+        for map in &maps {
+            rows::insert_map(&tx, map)?;
+        }
         tx.commit()?;
         Ok(())
+    }
+
+    /// Whether the library holds a map with this id.
+    pub fn has_map(&self, id: &MapId) -> Result<bool> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT EXISTS (SELECT 1 FROM maps WHERE id = ?1)")?
+            .query_row([id.as_str()], |r| r.get(0))?)
+    }
+
+    /// Replaces everything on a map with the content of `replacement`, as one undoable step:
+    /// undo brings the old content back.
+    pub fn replace_map(&mut self, id: &MapId, replacement: &JourneyMap) -> Result<Applied> {
+        let current = rows::load_map(&self.conn, id)?.ok_or_else(|| not_found(id))?;
+        let revision = current.revision;
+        let ops = waymark_core::replacement_ops(&current, &waymark_core::rebuild(replacement)?);
+        self.apply_ops(id, revision, &ops)
     }
 
     /// Adds the sample map the first time a library is used by the app.

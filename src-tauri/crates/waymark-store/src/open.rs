@@ -79,13 +79,14 @@ fn prepare(mut conn: Connection, path: &Path) -> Result<Connection> {
             rusqlite_migration::Error::RusqliteError { err, .. } => as_open_error(err),
             other => StoreError::Migration(other),
         })?;
-    // Proves now, not at the first edit, that the file can be written.
-    conn.execute(
-        "INSERT INTO meta (key, value) VALUES ('schema_checked', ?1)
-         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-        [SCHEMA_VERSION.to_string()],
-    )
-    .map_err(as_open_error)?;
+    // Finds out now, not at the first edit, when SQLite could only open the file read-only.
+    // (A check that writes would change the file even when the user changes nothing.)
+    if conn.is_readonly(rusqlite::MAIN_DB)? {
+        return Err(StoreError::Unwritable {
+            path: path.to_owned(),
+            reason: "the file is read-only".to_owned(),
+        });
+    }
     Ok(conn)
 }
 

@@ -227,6 +227,37 @@ fn maps_are_created_listed_duplicated_and_deleted() {
 }
 
 #[test]
+fn replacing_a_map_is_one_undoable_step() {
+    let mut store = Store::open_in_memory().unwrap();
+    let id = store.seed_first_run_sample().unwrap().unwrap();
+    let before = store.open_map(&id).unwrap().map;
+    let mut other = sample::synthetic(12, 9, 0);
+    other.title = "Replacement".into();
+    store.replace_map(&id, &other).unwrap();
+    let replaced = store.open_map(&id).unwrap().map;
+    assert_eq!(replaced.title, "Replacement");
+    assert_eq!((replaced.cards.len(), replaced.stages.len()), (12, 6));
+    assert_eq!(replaced.personas.len(), 3);
+    store.undo(&id).unwrap();
+    assert_eq!(normal(store.open_map(&id).unwrap().map), normal(before));
+}
+
+#[test]
+fn several_maps_are_inserted_all_or_none() {
+    let mut store = Store::open_in_memory().unwrap();
+    let good = sample::synthetic(5, 1, 0);
+    let mut bad = sample::synthetic(5, 2, 0);
+    bad.cards[0].severity = Some(9);
+    assert!(store.insert_maps(&[good.clone(), bad]).is_err());
+    assert!(store.list_maps().unwrap().is_empty(), "nothing was written");
+    store
+        .insert_maps(&[good.clone(), sample::synthetic(3, 3, 0)])
+        .unwrap();
+    assert_eq!(store.list_maps().unwrap().len(), 2);
+    assert!(store.has_map(&good.id).unwrap());
+}
+
+#[test]
 fn a_fresh_file_and_every_older_schema_reach_the_current_one() {
     for version in 0..SCHEMA_VERSION {
         let (_dir, path) = temp_db();

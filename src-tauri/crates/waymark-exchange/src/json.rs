@@ -1,0 +1,503 @@
+//! The Waymark JSON map file: export, and import with error paths, warnings and migration.
+
+use crate::document::{
+    CardDocument, EmotionDocument, Envelope, LaneDocument, MapDocument, PersonaDocument,
+    StageDocument, FORMAT, VERSION,
+};
+use crate::problem::{Location, Problem, Problems, Refused};
+use crate::timestamps::{format_rfc3339, parse_rfc3339};
+use crate::Imported;
+use serde_json::Value;
+use std::collections::HashMap;
+use waymark_core::{
+    apply_op, Card, CardId, Changes, EmotionScore, JourneyMap, Lane, LaneId, MapId, Op, Persona,
+    PersonaId, Stage, StageId, Timestamp, MAX_CARDS,
+};
+
+/// The map as a pretty-printed, deterministic version-1 file.
+pub fn export_json(map: &JourneyMap, exported_at: Timestamp, generator: &str) -> String {
+    let envelope = Envelope {
+        format: FORMAT.to_owned(),
+        version: VERSION,
+        exported_at: format_rfc3339(exported_at),
+        generator: generator.to_owned(),
+        map: document(map),
+    };
+    let mut text = serde_json::to_string_pretty(&envelope).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+fn document(map: &JourneyMap) -> MapDocument {
+    let stage_order: HashMap<&StageId, usize> = map
+        .stages
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (&s.id, i))
+        .collect();
+    let lane_order: HashMap<&LaneId, usize> = map
+        .lanes
+        .iter()
+        .enumerate()
+        .map(|(i, l)| (&l.id, i))
+        .collect();
+    let persona_order: HashMap<&PersonaId, usize> = map
+        .personas
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (&p.id, i))
+        .collect();
+    let mut cards: Vec<&Card> = map.cards.iter().collect();
+    cards.sort_by_key(|c| {
+        (
+            stage_order.get(&c.stage_id),
+            lane_order.get(&c.lane_id),
+            c.position,
+        )
+    });
+    let mut emotions: Vec<&EmotionScore> = map.emotions.iter().collect();
+    emotions.sort_by_key(|e| {
+        (
+            persona_order.get(&e.persona_id),
+            stage_order.get(&e.stage_id),
+            e.state,
+        )
+    });
+    MapDocument {
+        id: map.id.to_string(),
+        title: map.title.clone(),
+        description: map.description.clone(),
+        created_at: format_rfc3339(map.created_at),
+        updated_at: format_rfc3339(map.updated_at),
+        personas: map
+            .personas
+            .iter()
+            .map(|p| PersonaDocument {
+                id: p.id.to_string(),
+                name: p.name.clone(),
+                role: p.role.clone(),
+                goals: p.goals.clone(),
+                needs: p.needs.clone(),
+                frustrations: p.frustrations.clone(),
+                quote: p.quote.clone(),
+                colour: p.colour.clone(),
+            })
+            .collect(),
+        stages: map
+            .stages
+            .iter()
+            .map(|s| StageDocument {
+                id: s.id.to_string(),
+                name: s.name.clone(),
+                description: s.description.clone(),
+                colour: s.colour.clone(),
+            })
+            .collect(),
+        lanes: map
+            .lanes
+            .iter()
+            .map(|l| LaneDocument {
+                id: l.id.to_string(),
+                kind: l.kind,
+                title: l.title.clone(),
+            })
+            .collect(),
+        cards: cards
+            .into_iter()
+            .map(|c| CardDocument {
+                id: c.id.to_string(),
+                stage: c.stage_id.to_string(),
+                lane: c.lane_id.to_string(),
+                text: c.text.clone(),
+                channel: c.channel.clone(),
+                severity: c.severity,
+                impact: c.impact,
+                effort: c.effort,
+                value: c.metric_value.clone(),
+                target: c.metric_target.clone(),
+                colour: c.colour.clone(),
+                tags: c.tags.clone(),
+            })
+            .collect(),
+        emotions: emotions
+            .into_iter()
+            .map(|e| EmotionDocument {
+                persona: e.persona_id.to_string(),
+                stage: e.stage_id.to_string(),
+                state: e.state,
+                score: e.score,
+                note: e.note.clone(),
+            })
+            .collect(),
+    }
+}
+
+/// Reads a Waymark JSON file: checks the envelope, upgrades old versions, checks every rule.
+pub fn import_json(text: &str) -> Result<Imported, Refused> {
+    let value: Value = serde_json::from_str(text).map_err(|error| {
+        let message = if error.to_string().contains("recursion limit") {
+            "the file is nested too deeply to be a journey map".to_owned()
+        } else {
+            format!(
+                "this is not valid JSON: {}",
+                strip_position(&error.to_string())
+            )
+        };
+        Refused::one(Problem::new(
+            Location::Text {
+                line: error.line(),
+                column: error.column(),
+            },
+            message,
+        ))
+    })?;
+    let value = upgrade(value)?;
+    let mut warnings = Vec::new();
+    let mut note_unknown = |path: serde_ignored::Path<'_>| {
+        warnings.push(format!(
+            "ignored the unknown field {}",
+            json_path(&path.to_string())
+        ));
+    };
+    let ignored = serde_ignored::Deserializer::new(value, &mut note_unknown);
+    let envelope: Envelope = serde_path_to_error::deserialize(ignored).map_err(|error| {
+        Refused::one(Problem::new(
+            Location::Json {
+                path: error.path().to_string(),
+            },
+            strip_position(&error.inner().to_string()),
+        ))
+    })?;
+    let source_map_id = MapId(envelope.map.id.clone());
+    let map = build_map(envelope.map)?;
+    Ok(Imported {
+        map,
+        warnings,
+        source_map_id: Some(source_map_id),
+    })
+}
+
+/// serde_ignored writes `map.cards.3.x`; users read `map.cards[3].x`.
+fn json_path(dotted: &str) -> String {
+    let mut path = String::new();
+    for part in dotted.split('.') {
+        if part.chars().all(|c| c.is_ascii_digit()) && !part.is_empty() {
+            path.push_str(&format!("[{part}]"));
+        } else {
+            if !path.is_empty() {
+                path.push('.');
+            }
+            path.push_str(part);
+        }
+    }
+    path
+}
+
+/// serde_json adds "at line 1 column 5" to messages; the location is shown separately.
+fn strip_position(message: &str) -> String {
+    match message.find(" at line ") {
+        Some(index) => message[..index].to_owned(),
+        None => message.to_owned(),
+    }
+}
+
+/// Checks the envelope and brings an older version up to the current one.
+fn upgrade(value: Value) -> Result<Value, Refused> {
+    let at = |path: &str, message: String| {
+        Refused::one(Problem::new(
+            Location::Json {
+                path: path.to_owned(),
+            },
+            message,
+        ))
+    };
+    let Value::Object(fields) = &value else {
+        return Err(at(
+            "(top level)",
+            "expected an object with \"format\", \"version\" and \"map\"".to_owned(),
+        ));
+    };
+    if fields.get("format").and_then(Value::as_str) != Some(FORMAT) {
+        return Err(at(
+            "format",
+            format!("this JSON file is not a Waymark map: expected \"format\": \"{FORMAT}\""),
+        ));
+    }
+    let version = fields
+        .get("version")
+        .and_then(Value::as_u64)
+        .ok_or_else(|| {
+            at(
+                "version",
+                "expected the format version, a whole number such as 1".to_owned(),
+            )
+        })?;
+    if version > VERSION {
+        return Err(Refused::one(Problem::file(format!(
+            "this file was made by a newer Waymark (format v{version}); this version reads up to v{VERSION}. Update Waymark to import it."
+        ))));
+    }
+    // Version 1 is the first format; each later version adds a step here from the one before.
+    match version {
+        VERSION => Ok(value),
+        _ => Err(at(
+            "version",
+            format!("format v{version} never existed: expected 1 to {VERSION}"),
+        )),
+    }
+}
+
+/// Builds the map part by part with the domain's own operations, so every rule is checked and
+/// every problem is reported at its JSON path. The map gets fresh ids.
+fn build_map(doc: MapDocument) -> Result<JourneyMap, Refused> {
+    let mut problems = Problems::default();
+    let json = |path: String| Location::Json { path };
+    let created_at = parse_rfc3339(&doc.created_at).unwrap_or_else(|| {
+        problems.push(
+            json("map.created_at".into()),
+            "expected a date and time like 2026-11-22T09:30:00Z",
+        );
+        0
+    });
+    let updated_at = parse_rfc3339(&doc.updated_at).unwrap_or_else(|| {
+        problems.push(
+            json("map.updated_at".into()),
+            "expected a date and time like 2026-11-22T09:30:00Z",
+        );
+        0
+    });
+    if doc.cards.len() > MAX_CARDS {
+        problems.push(
+            json("map.cards".into()),
+            format!(
+                "the map has {} cards; a map holds at most {MAX_CARDS}",
+                doc.cards.len()
+            ),
+        );
+        return problems.into_result(JourneyMap::empty("", 0));
+    }
+    let mut map = JourneyMap::empty("Imported map", created_at);
+    map.updated_at = updated_at;
+    let mut ignored = Changes::default();
+    let mut apply = |map: &mut JourneyMap, path: String, op: Op, problems: &mut Problems| {
+        if let Err(error) = apply_op(map, &op, &mut ignored) {
+            problems.push(json(path), error.to_string());
+            // A part that broke a rule still stands in as a plain one, so that what refers to
+            // it does not add problems of its own.
+            if let Some(stand_in) = stand_in(op) {
+                let _ = apply_op(map, &stand_in, &mut ignored);
+            }
+        }
+    };
+    apply(
+        &mut map,
+        "map.title".into(),
+        Op::SetTitle { title: doc.title },
+        &mut problems,
+    );
+    apply(
+        &mut map,
+        "map.description".into(),
+        Op::SetDescription {
+            description: doc.description,
+        },
+        &mut problems,
+    );
+
+    let mut personas = HashMap::new();
+    for (i, p) in doc.personas.into_iter().enumerate() {
+        let id = PersonaId::random();
+        if personas.insert(p.id.clone(), id.clone()).is_some() {
+            problems.push(
+                json(format!("map.personas[{i}].id")),
+                format!("the persona id \"{}\" is used twice", p.id),
+            );
+        }
+        let persona = Persona {
+            id,
+            name: p.name,
+            role: p.role,
+            goals: p.goals,
+            needs: p.needs,
+            frustrations: p.frustrations,
+            quote: p.quote,
+            colour: p.colour,
+        };
+        apply(
+            &mut map,
+            format!("map.personas[{i}]"),
+            Op::AddPersona {
+                persona,
+                index: u32::MAX,
+            },
+            &mut problems,
+        );
+    }
+    let mut stages = HashMap::new();
+    for (i, s) in doc.stages.into_iter().enumerate() {
+        let id = StageId::random();
+        if stages.insert(s.id.clone(), id.clone()).is_some() {
+            problems.push(
+                json(format!("map.stages[{i}].id")),
+                format!("the stage id \"{}\" is used twice", s.id),
+            );
+        }
+        let stage = Stage {
+            id,
+            name: s.name,
+            description: s.description,
+            colour: s.colour,
+        };
+        apply(
+            &mut map,
+            format!("map.stages[{i}]"),
+            Op::AddStage {
+                stage,
+                index: u32::MAX,
+            },
+            &mut problems,
+        );
+    }
+    let mut lanes = HashMap::new();
+    for (i, l) in doc.lanes.into_iter().enumerate() {
+        let id = LaneId::random();
+        if lanes.insert(l.id.clone(), id.clone()).is_some() {
+            problems.push(
+                json(format!("map.lanes[{i}].id")),
+                format!("the lane id \"{}\" is used twice", l.id),
+            );
+        }
+        apply(
+            &mut map,
+            format!("map.lanes[{i}]"),
+            Op::AddLane {
+                lane: Lane {
+                    id,
+                    kind: l.kind,
+                    title: l.title,
+                },
+                index: u32::MAX,
+            },
+            &mut problems,
+        );
+    }
+    if map.stages.is_empty() {
+        problems.push(json("map.stages".into()), "a map needs at least one stage");
+    }
+    if map.lanes.is_empty() {
+        problems.push(json("map.lanes".into()), "a map needs at least one lane");
+    }
+    for (i, c) in doc.cards.into_iter().enumerate() {
+        let stage = stages.get(&c.stage);
+        let lane = lanes.get(&c.lane);
+        if stage.is_none() {
+            problems.push(
+                json(format!("map.cards[{i}].stage")),
+                format!(
+                    "expected the id of a stage in map.stages, not \"{}\"",
+                    c.stage
+                ),
+            );
+        }
+        if lane.is_none() {
+            problems.push(
+                json(format!("map.cards[{i}].lane")),
+                format!("expected the id of a lane in map.lanes, not \"{}\"", c.lane),
+            );
+        }
+        let (Some(stage), Some(lane)) = (stage, lane) else {
+            continue;
+        };
+        let card = Card {
+            id: CardId::random(),
+            stage_id: stage.clone(),
+            lane_id: lane.clone(),
+            position: u32::MAX,
+            text: c.text,
+            channel: c.channel,
+            severity: c.severity,
+            impact: c.impact,
+            effort: c.effort,
+            metric_value: c.value,
+            metric_target: c.target,
+            colour: c.colour,
+            tags: c.tags,
+        };
+        apply(
+            &mut map,
+            format!("map.cards[{i}]"),
+            Op::AddCard { card },
+            &mut problems,
+        );
+    }
+    for (i, e) in doc.emotions.into_iter().enumerate() {
+        let persona = personas.get(&e.persona);
+        let stage = stages.get(&e.stage);
+        if persona.is_none() {
+            problems.push(
+                json(format!("map.emotions[{i}].persona")),
+                format!(
+                    "expected the id of a persona in map.personas, not \"{}\"",
+                    e.persona
+                ),
+            );
+        }
+        if stage.is_none() {
+            problems.push(
+                json(format!("map.emotions[{i}].stage")),
+                format!(
+                    "expected the id of a stage in map.stages, not \"{}\"",
+                    e.stage
+                ),
+            );
+        }
+        let (Some(persona), Some(stage)) = (persona, stage) else {
+            continue;
+        };
+        let op = Op::SetEmotion {
+            persona_id: persona.clone(),
+            stage_id: stage.clone(),
+            state: e.state,
+            score: Some(e.score),
+            note: e.note,
+        };
+        apply(&mut map, format!("map.emotions[{i}]"), op, &mut problems);
+    }
+    problems.into_result(map)
+}
+
+/// A rule-abiding stand-in for a persona, stage or lane that broke a rule.
+fn stand_in(op: Op) -> Option<Op> {
+    match op {
+        Op::AddPersona { persona, index } => Some(Op::AddPersona {
+            persona: Persona {
+                id: persona.id,
+                name: "Persona".into(),
+                role: String::new(),
+                goals: String::new(),
+                needs: String::new(),
+                frustrations: String::new(),
+                quote: String::new(),
+                colour: "#888888".into(),
+            },
+            index,
+        }),
+        Op::AddStage { stage, index } => Some(Op::AddStage {
+            stage: Stage {
+                id: stage.id,
+                name: "Stage".into(),
+                description: String::new(),
+                colour: None,
+            },
+            index,
+        }),
+        Op::AddLane { lane, index } => Some(Op::AddLane {
+            lane: Lane {
+                title: "Lane".into(),
+                ..lane
+            },
+            index,
+        }),
+        _ => None,
+    }
+}

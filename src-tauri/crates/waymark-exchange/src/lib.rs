@@ -1,0 +1,159 @@
+//! Waymark's file formats: the versioned JSON map file, Mermaid `journey` diagrams and CSV
+//! sheets. Importers check everything and say where each problem is; the only write is
+//! [`write_file_atomically`], for exports.
+
+mod csv_sheet;
+mod document;
+mod json;
+mod mermaid;
+mod problem;
+mod timestamps;
+
+pub use csv_sheet::{export_csv, lane_kind_for};
+pub use document::{json_schema, Envelope, MapDocument, EXTENSION, FORMAT, VERSION};
+pub use json::export_json;
+pub use mermaid::export_mermaid;
+pub use problem::{Location, Problem, Refused, MAX_PROBLEMS};
+pub use timestamps::{format_rfc3339, parse_rfc3339};
+
+use std::path::Path;
+use waymark_core::{JourneyMap, MapId, Timestamp};
+
+/// The largest file Waymark imports.
+pub const MAX_FILE_BYTES: u64 = 50 * 1024 * 1024;
+
+/// A file format Waymark reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileFormat {
+    Json,
+    Mermaid,
+    Csv,
+}
+
+impl FileFormat {
+    /// The name the CLI and messages use.
+    pub fn name(self) -> &'static str {
+        match self {
+            FileFormat::Json => "Waymark JSON",
+            FileFormat::Mermaid => "Mermaid journey",
+            FileFormat::Csv => "CSV",
+        }
+    }
+}
+
+/// A map read from a file, ready to insert: fresh ids, every rule checked.
+#[derive(Debug, Clone)]
+pub struct Imported {
+    pub map: JourneyMap,
+    /// Things that were read differently than written, or left out (unknown fields, clamped
+    /// scores); the import still happens.
+    pub warnings: Vec<String>,
+    /// For Waymark JSON: the id of the map the file was exported from.
+    pub source_map_id: Option<MapId>,
+}
+
+/// The format of a file, from its content.
+pub fn detect(text: &str) -> FileFormat {
+    if text.trim_start().starts_with('{') {
+        FileFormat::Json
+    } else if mermaid::looks_like_mermaid(text) {
+        FileFormat::Mermaid
+    } else {
+        FileFormat::Csv
+    }
+}
+
+/// Reads a file of any supported format; `format: None` detects it.
+pub fn import_file(
+    path: &Path,
+    format: Option<FileFormat>,
+    now: Timestamp,
+) -> Result<Imported, Refused> {
+    let size = std::fs::metadata(path)
+        .map_err(|e| Refused::one(Problem::file(format!("the file cannot be read: {e}"))))?
+        .len();
+    check_size(size)?;
+    let bytes = std::fs::read(path)
+        .map_err(|e| Refused::one(Problem::file(format!("the file cannot be read: {e}"))))?;
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_default();
+    import_bytes(&bytes, &name, format, now)
+}
+
+fn check_size(size: u64) -> Result<(), Refused> {
+    if size > MAX_FILE_BYTES {
+        return Err(Refused::one(Problem::file(format!(
+            "the file is {:.1} MB; Waymark imports files up to {} MB",
+            size as f64 / 1_048_576.0,
+            MAX_FILE_BYTES / 1_048_576
+        ))));
+    }
+    Ok(())
+}
+
+/// Reads file content. `file_name` titles maps from formats without a title (CSV).
+pub fn import_bytes(
+    bytes: &[u8],
+    file_name: &str,
+    format: Option<FileFormat>,
+    now: Timestamp,
+) -> Result<Imported, Refused> {
+    check_size(u64::try_from(bytes.len()).unwrap_or(u64::MAX))?;
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        Refused::one(Problem::file(format!(
+            "the file is not UTF-8 text (the first bad byte is at offset {}); save it as UTF-8 and try again",
+            e.valid_up_to()
+        )))
+    })?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(Refused::one(Problem::file("the file is empty")));
+    }
+    let imported = match format.unwrap_or_else(|| detect(text)) {
+        FileFormat::Json => json::import_json(text)?,
+        FileFormat::Mermaid => mermaid::import_mermaid(text, now)?,
+        FileFormat::Csv => csv_sheet::import_csv(text, &title_from_file_name(file_name), now)?,
+    };
+    // The same rules the store applies, so a file that validates here always inserts.
+    let map = waymark_core::rebuild(&imported.map)
+        .map_err(|e| Refused::one(Problem::file(e.to_string())))?;
+    Ok(Imported { map, ..imported })
+}
+
+/// "customer-journey.csv" → "customer-journey".
+fn title_from_file_name(name: &str) -> String {
+    let stem = name.split('.').next().unwrap_or_default().trim();
+    if stem.is_empty() {
+        "Imported sheet".to_owned()
+    } else {
+        stem.chars().take(200).collect()
+    }
+}
+
+/// Writes a file whole or not at all: into a temporary file beside it, then renamed over it,
+/// so a failed write never leaves half a file or destroys the old one.
+pub fn write_file_atomically(path: &Path, content: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    let dir = match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir.to_owned(),
+        _ => std::path::PathBuf::from("."),
+    };
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_default();
+    let temporary = dir.join(format!(".{name}.{}.partial", std::process::id()));
+    let written = std::fs::File::create(&temporary).and_then(|mut file| {
+        file.write_all(content)?;
+        file.sync_all()
+    });
+    match written.and_then(|()| std::fs::rename(&temporary, path)) {
+        Ok(()) => Ok(()),
+        Err(error) => {
+            let _ = std::fs::remove_file(&temporary);
+            Err(error)
+        }
+    }
+}
