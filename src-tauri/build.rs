@@ -13,6 +13,9 @@ const COMMANDS: &[&str] = &[
     "apply_ops",
     "undo",
     "redo",
+    "check_import",
+    "import_files",
+    "export_map",
 ];
 
 fn main() {

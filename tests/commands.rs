@@ -165,3 +165,71 @@ fn an_unusable_library_is_reported_by_every_command() {
         .unwrap()
         .contains("not an SQLite database"));
 }
+
+#[test]
+fn files_are_checked_imported_replaced_and_exported() {
+    let app = app();
+    let dir = tempfile::tempdir().unwrap();
+    let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let good = fixtures.join("json/small.journey.json");
+    let bad = fixtures.join("csv/bad-values.csv");
+    let checks = invoke(&app, "check_import", json!({"paths": [good, bad]})).unwrap();
+    assert_eq!(checks[0]["map"]["cards"], 4);
+    assert_eq!(checks[0]["existing"], Value::Null);
+    assert_eq!(checks[1]["map"], Value::Null);
+    assert_eq!(checks[1]["problems"].as_array().unwrap().len(), 3);
+
+    let refused = invoke(
+        &app,
+        "import_files",
+        json!({"requests": [{"path": bad, "replace": null}]}),
+    )
+    .unwrap_err();
+    assert_eq!(refused["code"], "invalid_file");
+    assert_eq!(
+        invoke(&app, "list_maps", json!({})).unwrap(),
+        json!([]),
+        "nothing was written"
+    );
+
+    let ids = invoke(
+        &app,
+        "import_files",
+        json!({"requests": [{"path": good, "replace": null}]}),
+    )
+    .unwrap();
+    let id = ids[0].as_str().unwrap().to_owned();
+    let exported = dir.path().join("cafe.journey.json");
+    invoke(
+        &app,
+        "export_map",
+        json!({"mapId": id, "format": "json", "path": exported}),
+    )
+    .unwrap();
+
+    // A file exported from a map in the library offers to replace it; replacing is undoable.
+    let checks = invoke(&app, "check_import", json!({"paths": [&exported]})).unwrap();
+    assert_eq!(checks[0]["existing"]["id"], id.as_str());
+    let mermaid = fixtures.join("mermaid/simple.mmd");
+    let replaced = invoke(
+        &app,
+        "import_files",
+        json!({"requests": [{"path": mermaid, "replace": id}]}),
+    )
+    .unwrap();
+    assert_eq!(replaced, json!([id]));
+    let after = invoke(&app, "open_map", json!({"mapId": id})).unwrap();
+    assert_eq!(after["map"]["title"], "My working day");
+    invoke(&app, "undo", json!({"mapId": id})).unwrap();
+    let undone = invoke(&app, "open_map", json!({"mapId": id})).unwrap();
+    assert_eq!(undone["map"]["title"], "Kraków café: first visit");
+    assert_eq!(undone["map"]["cards"].as_array().unwrap().len(), 4);
+
+    let blocked = invoke(
+        &app,
+        "export_map",
+        json!({"mapId": id, "format": "csv", "path": good.join("x.csv")}),
+    )
+    .unwrap_err();
+    assert_eq!(blocked["code"], "storage_failed");
+}

@@ -13,6 +13,7 @@ use tauri::{Builder, Runtime};
 /// Adds the app's commands and state to a builder of any runtime (the mock one in tests).
 pub fn builder<R: Runtime>(builder: Builder<R>, library: Library) -> Builder<R> {
     builder
+        .plugin(tauri_plugin_dialog::init())
         .manage(library)
         .invoke_handler(tauri::generate_handler![
             commands::library::library_status,
@@ -26,6 +27,9 @@ pub fn builder<R: Runtime>(builder: Builder<R>, library: Library) -> Builder<R> 
             commands::edits::apply_ops,
             commands::edits::undo,
             commands::edits::redo,
+            commands::exchange::check_import,
+            commands::exchange::import_files,
+            commands::exchange::export_map,
         ])
 }
 

@@ -118,8 +118,17 @@ export async function texts(browser, selector) {
 
 /** Opens the map with this title from the library. */
 export async function openMap(browser, title) {
-  const tile = await browser.$(`button[aria-label="Open ${title}"]`);
-  await tile.waitForClickable({ timeout: 10000 });
-  await tile.click();
+  // Looked up in the page: titles may hold characters WebdriverIO reads as selector syntax.
+  await browser.waitUntil(
+    () =>
+      browser.execute((label) => {
+        const tile = Array.from(document.querySelectorAll("button[aria-label]")).find(
+          (button) => button.getAttribute("aria-label") === label,
+        );
+        tile?.click();
+        return Boolean(tile);
+      }, `Open ${title}`),
+    { timeout: 10000, timeoutMsg: `no map called "${title}" in the library` },
+  );
   await browser.$('[data-testid="map-grid"]').waitForExist({ timeout: 10000 });
 }

@@ -18,6 +18,6 @@ pub use map::{
 };
 pub use ops::{apply_batch, apply_op, rebuild, replacement_ops, Changes, Op};
 pub use rules::{
-    EMOTION_MAX, EMOTION_MIN, MAX_CARDS, MAX_LANES, MAX_PERSONAS, MAX_STAGES, RATING_MAX,
-    RATING_MIN,
+    check_card, EMOTION_MAX, EMOTION_MIN, MAX_CARDS, MAX_LANES, MAX_PERSONAS, MAX_STAGES,
+    RATING_MAX, RATING_MIN,
 };

@@ -8,7 +8,7 @@ use crate::ids::{CardId, LaneId, PersonaId, StageId};
 use crate::map::{Card, EmotionScore, EmotionState, JourneyMap, Lane, Persona, Stage};
 use crate::rules;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 /// One change to a map. Serialized as `{"type": "MoveCard", ...}`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -617,15 +617,50 @@ pub fn rebuild(map: &JourneyMap) -> Result<JourneyMap, DomainError> {
             &mut ignored,
         )?;
     }
+    // Cards are checked in one pass (a map may hold tens of thousands): ids, cells, positions.
+    if map.cards.len() > rules::MAX_CARDS {
+        return Err(DomainError::TooMany {
+            what: "cards",
+            max: rules::MAX_CARDS,
+        });
+    }
+    let stages: HashSet<&StageId> = built.stages.iter().map(|s| &s.id).collect();
+    let lanes: HashSet<&LaneId> = built.lanes.iter().map(|l| &l.id).collect();
+    let mut seen: HashSet<&CardId> = HashSet::with_capacity(map.cards.len());
+    let mut cell_sizes: HashMap<(&StageId, &LaneId), u32> = HashMap::new();
     let mut cards: Vec<&Card> = map.cards.iter().collect();
     cards.sort_by_key(|c| c.position);
+    let mut placed = Vec::with_capacity(cards.len());
     for card in cards {
-        let card = Card {
-            position: end,
+        rules::check_card(card)?;
+        if !seen.insert(&card.id) {
+            return Err(DomainError::DuplicateId {
+                what: "card",
+                id: card.id.0.clone(),
+            });
+        }
+        if !stages.contains(&card.stage_id) {
+            return Err(DomainError::NotFound {
+                what: "stage",
+                id: card.stage_id.0.clone(),
+            });
+        }
+        if !lanes.contains(&card.lane_id) {
+            return Err(DomainError::NotFound {
+                what: "lane",
+                id: card.lane_id.0.clone(),
+            });
+        }
+        let size = cell_sizes
+            .entry((&card.stage_id, &card.lane_id))
+            .or_insert(0);
+        placed.push(Card {
+            position: *size,
             ..card.clone()
-        };
-        apply_op(&mut built, &Op::AddCard { card }, &mut ignored)?;
+        });
+        *size += 1;
     }
+    built.cards = placed;
     for e in &map.emotions {
         let op = Op::SetEmotion {
             persona_id: e.persona_id.clone(),

@@ -122,7 +122,7 @@ pub(crate) fn check_lane(lane: &Lane) -> Result<(), DomainError> {
 }
 
 /// A card's own fields; whether its stage and lane exist is checked by the operation.
-pub(crate) fn check_card(card: &Card) -> Result<(), DomainError> {
+pub fn check_card(card: &Card) -> Result<(), DomainError> {
     check_id("card", card.id.as_str())?;
     check_len("card text", &card.text, 5_000)?;
     if let Some(channel) = &card.channel {

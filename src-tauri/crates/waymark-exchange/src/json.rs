@@ -10,8 +10,8 @@ use crate::Imported;
 use serde_json::Value;
 use std::collections::HashMap;
 use waymark_core::{
-    apply_op, Card, CardId, Changes, EmotionScore, JourneyMap, Lane, LaneId, MapId, Op, Persona,
-    PersonaId, Stage, StageId, Timestamp, MAX_CARDS,
+    apply_op, check_card, rebuild, Card, CardId, Changes, EmotionScore, JourneyMap, Lane, LaneId,
+    MapId, Op, Persona, PersonaId, Stage, StageId, Timestamp, MAX_CARDS,
 };
 
 /// The map as a pretty-printed, deterministic version-1 file.
@@ -134,6 +134,19 @@ fn document(map: &JourneyMap) -> MapDocument {
 
 /// Reads a Waymark JSON file: checks the envelope, upgrades old versions, checks every rule.
 pub fn import_json(text: &str) -> Result<Imported, Refused> {
+    let (envelope, warnings) = read_envelope(text)?;
+    let source_map_id = MapId(envelope.map.id.clone());
+    let map = build_map(envelope.map)?;
+    Ok(Imported {
+        map,
+        warnings,
+        source_map_id: Some(source_map_id),
+    })
+}
+
+/// The first step of an import: the file parsed and upgraded to the current version, with a
+/// warning for each unknown field. No domain rule is checked yet.
+pub fn read_envelope(text: &str) -> Result<(Envelope, Vec<String>), Refused> {
     let value: Value = serde_json::from_str(text).map_err(|error| {
         let message = if error.to_string().contains("recursion limit") {
             "the file is nested too deeply to be a journey map".to_owned()
@@ -168,13 +181,7 @@ pub fn import_json(text: &str) -> Result<Imported, Refused> {
             strip_position(&error.inner().to_string()),
         ))
     })?;
-    let source_map_id = MapId(envelope.map.id.clone());
-    let map = build_map(envelope.map)?;
-    Ok(Imported {
-        map,
-        warnings,
-        source_map_id: Some(source_map_id),
-    })
+    Ok((envelope, warnings))
 }
 
 /// serde_ignored writes `map.cards.3.x`; users read `map.cards[3].x`.
@@ -249,7 +256,7 @@ fn upgrade(value: Value) -> Result<Value, Refused> {
 
 /// Builds the map part by part with the domain's own operations, so every rule is checked and
 /// every problem is reported at its JSON path. The map gets fresh ids.
-fn build_map(doc: MapDocument) -> Result<JourneyMap, Refused> {
+pub fn build_map(doc: MapDocument) -> Result<JourneyMap, Refused> {
     let mut problems = Problems::default();
     let json = |path: String| Location::Json { path };
     let created_at = parse_rfc3339(&doc.created_at).unwrap_or_else(|| {
@@ -412,7 +419,8 @@ fn build_map(doc: MapDocument) -> Result<JourneyMap, Refused> {
             id: CardId::random(),
             stage_id: stage.clone(),
             lane_id: lane.clone(),
-            position: u32::MAX,
+            // File order; the cell positions are numbered when the map is rebuilt.
+            position: u32::try_from(i).unwrap_or(u32::MAX),
             text: c.text,
             channel: c.channel,
             severity: c.severity,
@@ -423,12 +431,10 @@ fn build_map(doc: MapDocument) -> Result<JourneyMap, Refused> {
             colour: c.colour,
             tags: c.tags,
         };
-        apply(
-            &mut map,
-            format!("map.cards[{i}]"),
-            Op::AddCard { card },
-            &mut problems,
-        );
+        match check_card(&card) {
+            Ok(()) => map.cards.push(card),
+            Err(error) => problems.push(json(format!("map.cards[{i}]")), error.to_string()),
+        }
     }
     for (i, e) in doc.emotions.into_iter().enumerate() {
         let persona = personas.get(&e.persona);
@@ -463,7 +469,8 @@ fn build_map(doc: MapDocument) -> Result<JourneyMap, Refused> {
         };
         apply(&mut map, format!("map.emotions[{i}]"), op, &mut problems);
     }
-    problems.into_result(map)
+    let map = problems.into_result(map)?;
+    rebuild(&map).map_err(|e| Refused::one(Problem::file(e.to_string())))
 }
 
 /// A rule-abiding stand-in for a persona, stage or lane that broke a rule.

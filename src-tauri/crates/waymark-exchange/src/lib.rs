@@ -11,7 +11,7 @@ mod timestamps;
 
 pub use csv_sheet::{export_csv, lane_kind_for};
 pub use document::{json_schema, Envelope, MapDocument, EXTENSION, FORMAT, VERSION};
-pub use json::export_json;
+pub use json::{build_map, export_json, read_envelope};
 pub use mermaid::export_mermaid;
 pub use problem::{Location, Problem, Refused, MAX_PROBLEMS};
 pub use timestamps::{format_rfc3339, parse_rfc3339};

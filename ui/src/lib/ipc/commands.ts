@@ -1,9 +1,14 @@
 // The only module that talks to the Rust side. Reads are `query`, changes are `mutate`.
 
 import { invoke } from "@tauri-apps/api/core";
+import { getCurrentWebview } from "@tauri-apps/api/webview";
+import { open, save } from "@tauri-apps/plugin-dialog";
 import type {
   Applied,
   AppErrorShape,
+  ExportFormat,
+  ImportCheck,
+  ImportRequest,
   LibraryStatus,
   MapSummary,
   Op,
@@ -44,6 +49,7 @@ export const query = {
   listTemplates: () => call<TemplateInfo[]>("list_templates"),
   listMaps: () => call<MapSummary[]>("list_maps"),
   openMap: (mapId: string) => call<OpenedMap>("open_map", { mapId }),
+  checkImport: (paths: string[]) => call<ImportCheck[]>("check_import", { paths }),
 };
 
 export const mutate = {
@@ -56,4 +62,59 @@ export const mutate = {
     call<Applied>("apply_ops", { mapId, baseRevision, ops }),
   undo: (mapId: string) => call<Applied>("undo", { mapId }),
   redo: (mapId: string) => call<Applied>("redo", { mapId }),
+  importFiles: (requests: ImportRequest[]) => call<string[]>("import_files", { requests }),
+  exportMap: (mapId: string, format: ExportFormat, path: string) =>
+    call<void>("export_map", { mapId, format, path }),
 };
+
+const EXPORT_FILTERS: Record<ExportFormat, { name: string; extensions: string[] }> = {
+  json: { name: "Waymark journey map", extensions: ["journey.json"] },
+  csv: { name: "CSV sheet", extensions: ["csv"] },
+  mermaid: { name: "Mermaid journey", extensions: ["mmd"] },
+};
+
+/** The operating system's file dialogs. */
+export const dialogs = {
+  /** Asks for files to import; resolves to their paths (empty when cancelled). */
+  async chooseImportFiles(): Promise<string[]> {
+    const chosen = await open({
+      title: "Import journey maps",
+      multiple: true,
+      directory: false,
+      filters: [
+        {
+          name: "Journey maps (Waymark JSON, Mermaid, CSV)",
+          extensions: ["json", "mmd", "md", "markdown", "csv", "tsv", "txt"],
+        },
+      ],
+    });
+    if (chosen === null) return [];
+    return Array.isArray(chosen) ? chosen : [chosen];
+  },
+  /** Asks where to save an export; null when cancelled. */
+  async chooseExportPath(title: string, format: ExportFormat): Promise<string | null> {
+    const filter = EXPORT_FILTERS[format];
+    const safe = title.replace(/[\\/:*?"<>|]+/g, " ").trim() || "Journey map";
+    return save({
+      title: `Export as ${filter.name}`,
+      defaultPath: `${safe}.${filter.extensions[0]}`,
+      filters: [filter],
+    });
+  },
+};
+
+/** Calls `onDrop` with the paths of files dropped on the window; returns the unsubscribe. */
+export async function onFilesDropped(
+  onDrop: (paths: string[]) => void,
+  onHover: (hovering: boolean) => void,
+): Promise<() => void> {
+  return getCurrentWebview().onDragDropEvent((event) => {
+    const payload = event.payload;
+    if (payload.type === "enter" || payload.type === "over") onHover(true);
+    else if (payload.type === "leave") onHover(false);
+    else if (payload.type === "drop") {
+      onHover(false);
+      if (payload.paths.length > 0) onDrop(payload.paths);
+    }
+  });
+}

@@ -142,3 +142,20 @@ export type Op =
       score: number | null;
       note: string | null;
     };
+
+/** What importing one file would do, before anything is written. */
+export interface ImportCheck {
+  path: string;
+  file_name: string;
+  map: MapSummary | null;
+  warnings: string[];
+  problems: string[];
+  existing: MapSummary | null;
+}
+
+export interface ImportRequest {
+  path: string;
+  replace: string | null;
+}
+
+export type ExportFormat = "json" | "csv" | "mermaid";

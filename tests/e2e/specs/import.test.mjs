@@ -1,0 +1,126 @@
+// Importing through the UI: the real GTK file chooser, answered as a person would, by keyboard.
+
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { copyFileSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { after, before, test } from "node:test";
+import { ARTIFACTS, openMap, startDriver, texts } from "../harness.mjs";
+
+const fixtures = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  "../../fixtures",
+);
+let driver;
+
+before(async () => {
+  driver = await startDriver();
+});
+
+after(() => driver?.stop());
+
+const xdotool = (...args) =>
+  execFileSync("xdotool", args, { encoding: "utf8", timeout: 20000 });
+const pause = (seconds) => execFileSync("sleep", [String(seconds)]);
+
+/** Types a path into the open file chooser called `title` and presses Enter. */
+function chooseInFileDialog(title, file) {
+  const [window] = xdotool("search", "--sync", "--name", title)
+    .trim()
+    .split("\n");
+  xdotool("windowfocus", "--sync", window);
+  // The chooser takes a moment to accept keys; Ctrl+L then opens its location field.
+  pause(1);
+  xdotool("key", "--window", window, "ctrl+l");
+  pause(0.3);
+  xdotool("key", "--window", window, "ctrl+a");
+  xdotool("type", "--window", window, "--delay", "25", file);
+  pause(0.5);
+  xdotool("key", "--window", window, "Return");
+}
+
+async function importThroughDialog(browser, file) {
+  await (await browser.$('[data-testid="import"]')).click();
+  const confirm = await browser.$('[data-testid="confirm-import"]');
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    chooseInFileDialog("Import journey maps", file);
+    const shown = await confirm.waitForClickable({ timeout: 8000 }).then(
+      () => true,
+      () => false,
+    );
+    if (shown) return confirm;
+  }
+  execFileSync("import", [
+    "-window",
+    "root",
+    path.join(ARTIFACTS, "file-dialog-stuck.png"),
+  ]);
+  throw new Error(
+    "the file chosen in the dialog never reached the import dialog",
+  );
+}
+
+test("a map file chosen in the import dialog lands in the library", async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "waymark-import-"));
+  const file = path.join(dir, "cafe.journey.json");
+  copyFileSync(path.join(fixtures, "json/small.journey.json"), file);
+  const browser = await driver.launch();
+  try {
+    const confirm = await importThroughDialog(browser, file);
+    const [summary] = await texts(browser, '[data-testid="import-file"]');
+    assert.match(summary, /Kraków café: first visit/);
+    assert.match(summary, /1 warning/);
+    await browser.saveScreenshot(path.join(ARTIFACTS, "import-dialog.png"));
+    await confirm.click();
+    await browser.$('[data-testid="notice"]').waitForExist({ timeout: 10000 });
+    await openMap(browser, "Kraków café: first visit");
+    const cards = await texts(browser, '[data-testid="card"]');
+    assert.ok(
+      cards.some((t) => t.includes("Ουρά στο ταμείο")),
+      `cards: ${cards}`,
+    );
+  } finally {
+    await browser.deleteSession();
+  }
+  const listed = JSON.parse(driver.cli("list", "--json")).find(
+    (m) => m.title === "Kraków café: first visit",
+  );
+  assert.equal(listed.cards, 4);
+  assert.equal(listed.personas, 1);
+});
+
+test("HTML and script in card text show as text and never run", async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "waymark-import-"));
+  const file = path.join(dir, "html.journey.json");
+  copyFileSync(path.join(fixtures, "json/html-in-text.journey.json"), file);
+  const browser = await driver.launch();
+  try {
+    const confirm = await importThroughDialog(browser, file);
+    await confirm.click();
+    await browser.$('[data-testid="notice"]').waitForExist({ timeout: 10000 });
+    await openMap(browser, "Text is data <b>not markup</b>");
+    const cards = await texts(browser, '[data-testid="card"]');
+    assert.ok(
+      cards.some((t) =>
+        t.startsWith("<img src=x onerror=\"document.title='pwned'\"><script>"),
+      ),
+      `the markup is shown as written: ${cards}`,
+    );
+    const injected = await browser.execute(
+      () =>
+        document.querySelectorAll(
+          '[data-testid="card"] img, [data-testid="card"] script, #map-title b',
+        ).length,
+    );
+    assert.equal(injected, 0, "no element was made from card text");
+    assert.notEqual(await browser.getTitle(), "pwned", "no script ran");
+    assert.equal(
+      await browser.$("#map-title").getValue(),
+      "Text is data <b>not markup</b>",
+    );
+  } finally {
+    await browser.deleteSession();
+  }
+});
