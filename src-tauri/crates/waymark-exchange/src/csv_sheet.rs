@@ -3,6 +3,7 @@
 
 use crate::problem::{Location, Problems, Refused};
 use crate::Imported;
+use std::collections::HashMap;
 use waymark_core::{
     templates, Card, EmotionScore, EmotionState, JourneyMap, Lane, LaneId, LaneKind, Persona,
     PersonaId, Stage, StageId, Timestamp, EMOTION_MAX, EMOTION_MIN,
@@ -111,6 +112,8 @@ fn sniff_delimiter(text: &str) -> u8 {
 /// The map being built: stages and lanes in order of first appearance.
 struct Builder {
     map: JourneyMap,
+    /// How many cards each (stage, lane) cell has so far.
+    cell_sizes: HashMap<(StageId, LaneId), u32>,
 }
 
 impl Builder {
@@ -160,7 +163,12 @@ impl Builder {
     }
 
     fn card(&mut self, stage: StageId, lane: LaneId, text: &str) -> &mut Card {
-        let position = self.map.cells_len(&stage, &lane);
+        let size = self
+            .cell_sizes
+            .entry((stage.clone(), lane.clone()))
+            .or_insert(0);
+        let position = *size;
+        *size += 1;
         self.map.cards.push(Card::new(stage, lane, position, text));
         let last = self.map.cards.len() - 1;
         &mut self.map.cards[last]
@@ -177,17 +185,6 @@ impl Builder {
             score,
             note,
         });
-    }
-}
-
-trait CellCount {
-    fn cells_len(&self, stage: &StageId, lane: &LaneId) -> u32;
-}
-
-impl CellCount for JourneyMap {
-    fn cells_len(&self, stage: &StageId, lane: &LaneId) -> u32 {
-        let n = self.cards.iter().filter(|c| c.is_in(stage, lane)).count();
-        u32::try_from(n).unwrap_or(u32::MAX)
     }
 }
 
@@ -271,6 +268,7 @@ pub fn import_csv(text: &str, title: &str, now: Timestamp) -> Result<Imported, R
     }
     let mut builder = Builder {
         map: JourneyMap::empty(title, now),
+        cell_sizes: HashMap::new(),
     };
     let mut warnings = Vec::new();
     for (index, record) in reader.records().enumerate() {
