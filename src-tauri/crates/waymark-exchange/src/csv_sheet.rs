@@ -1,12 +1,13 @@
 //! CSV sheets. Long layout: one card a row (`stage`, `lane`, `text`, ...). Wide layout: a
 //! `stage` column and one column a lane, each non-empty cell a card (one a line).
 
+use crate::personas::persona_named;
 use crate::problem::{Location, Problems, Refused};
 use crate::Imported;
 use std::collections::HashMap;
 use waymark_core::{
-    templates, Card, EmotionScore, EmotionState, JourneyMap, Lane, LaneId, LaneKind, Persona,
-    PersonaId, Stage, StageId, Timestamp, EMOTION_MAX, EMOTION_MIN,
+    templates, Card, EmotionScore, EmotionState, JourneyMap, Lane, LaneId, LaneKind, PersonaId,
+    Stage, StageId, Timestamp, EMOTION_MAX, EMOTION_MIN,
 };
 
 /// The columns Waymark knows, with the header names it accepts for each.
@@ -40,10 +41,6 @@ enum Column {
     Target,
     Notes,
 }
-
-const PERSONA_COLOURS: [&str; 6] = [
-    "#d1495b", "#00798c", "#edae49", "#66a182", "#8d5a97", "#2e4057",
-];
 
 /// "Step Persona" → "steppersona": headers match ignoring case, spaces, `_` and `-`.
 fn normalise(header: &str) -> String {
@@ -144,22 +141,7 @@ impl Builder {
     }
 
     fn persona(&mut self, name: &str) -> PersonaId {
-        if let Some(persona) = self.map.personas.iter().find(|p| p.name == name) {
-            return persona.id.clone();
-        }
-        let persona = Persona {
-            id: PersonaId::random(),
-            name: name.to_owned(),
-            role: String::new(),
-            goals: String::new(),
-            needs: String::new(),
-            frustrations: String::new(),
-            quote: String::new(),
-            colour: PERSONA_COLOURS[self.map.personas.len() % PERSONA_COLOURS.len()].to_owned(),
-        };
-        let id = persona.id.clone();
-        self.map.personas.push(persona);
-        id
+        persona_named(&mut self.map.personas, name)
     }
 
     fn card(&mut self, stage: StageId, lane: LaneId, text: &str) -> &mut Card {

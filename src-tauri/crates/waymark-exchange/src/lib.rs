@@ -6,6 +6,7 @@ mod csv_sheet;
 mod document;
 mod json;
 mod mermaid;
+mod personas;
 mod problem;
 mod timestamps;
 

@@ -1,17 +1,13 @@
 //! Mermaid `journey` diagrams: sections are stages, tasks are customer actions, actors are
 //! personas, and task scores (1 to 5) give each actor's emotion for the stage.
 
+use crate::personas::persona_named;
 use crate::problem::{Location, Problems, Refused};
 use crate::Imported;
 use waymark_core::{
     templates, Card, EmotionScore, EmotionState, JourneyMap, LaneKind, Persona, PersonaId,
     Timestamp,
 };
-
-/// Persona colours, in order of first appearance.
-const PERSONA_COLOURS: [&str; 6] = [
-    "#d1495b", "#00798c", "#edae49", "#66a182", "#8d5a97", "#2e4057",
-];
 
 struct Task {
     name: String,
@@ -216,7 +212,7 @@ fn build_map(title: &str, description: &str, sections: &[Section], now: Timestam
                 &truncate(&task.name, 5_000),
             ));
             for actor in &task.actors {
-                let persona_id = persona_for(&mut map.personas, actor);
+                let persona_id = persona_named(&mut map.personas, actor);
                 match scores.iter_mut().find(|(id, _)| *id == persona_id) {
                     Some((_, values)) => values.push(task.score),
                     None => scores.push((persona_id, vec![task.score])),
@@ -235,27 +231,6 @@ fn build_map(title: &str, description: &str, sections: &[Section], now: Timestam
         }
     }
     map
-}
-
-/// The persona named `actor`, added the first time it appears.
-fn persona_for(personas: &mut Vec<Persona>, actor: &str) -> PersonaId {
-    let name = truncate(actor, 80);
-    if let Some(existing) = personas.iter().find(|p| p.name == name) {
-        return existing.id.clone();
-    }
-    let persona = Persona {
-        id: PersonaId::random(),
-        name,
-        role: String::new(),
-        goals: String::new(),
-        needs: String::new(),
-        frustrations: String::new(),
-        quote: String::new(),
-        colour: PERSONA_COLOURS[personas.len() % PERSONA_COLOURS.len()].to_owned(),
-    };
-    let id = persona.id.clone();
-    personas.push(persona);
-    id
 }
 
 fn truncate(text: &str, max: usize) -> String {
