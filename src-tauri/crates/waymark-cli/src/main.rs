@@ -61,6 +61,15 @@ enum Command {
         format: OutFormat,
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
+        /// PDF: a4, a3, letter, tabloid or WIDTHxHEIGHTmm.
+        #[arg(long, default_value = "a4")]
+        page: String,
+        /// PDF: landscape or portrait.
+        #[arg(long, value_enum, default_value_t = PageOrientation::Landscape)]
+        orientation: PageOrientation,
+        /// PDF: fit (one page, scaled) or tiles (stages across pages).
+        #[arg(long, value_enum, default_value_t = PdfLayout::Fit)]
+        layout: PdfLayout,
     },
     /// Checks a file without importing it: exit 0 when valid, 1 when not.
     Validate {
@@ -97,6 +106,19 @@ enum OutFormat {
     Json,
     Csv,
     Mermaid,
+    Pdf,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum PageOrientation {
+    Landscape,
+    Portrait,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum PdfLayout {
+    Fit,
+    Tiles,
 }
 
 /// A library line as `list --json` prints it.
@@ -230,26 +252,67 @@ fn run(cli: Cli) -> Result<(), String> {
             map_id,
             format,
             out,
+            page,
+            orientation,
+            layout,
         } => {
+            let pdf_options = match format {
+                OutFormat::Pdf => Some(pdf_options(&page, orientation, layout)?),
+                _ => None,
+            };
             let map = store
                 .open_map(&MapId(map_id))
                 .map_err(|e| e.to_string())?
                 .map;
-            let text = match format {
-                OutFormat::Json => waymark_exchange::export_json(&map, now(), GENERATOR),
-                OutFormat::Csv => waymark_exchange::export_csv(&map),
-                OutFormat::Mermaid => waymark_exchange::export_mermaid(&map),
+            let bytes = match (format, pdf_options) {
+                (OutFormat::Json, _) => {
+                    waymark_exchange::export_json(&map, now(), GENERATOR).into_bytes()
+                }
+                (OutFormat::Csv, _) => waymark_exchange::export_csv(&map).into_bytes(),
+                (OutFormat::Mermaid, _) => waymark_exchange::export_mermaid(&map).into_bytes(),
+                (OutFormat::Pdf, options) => {
+                    let export = waymark_pdf::export_pdf(&map, &options.unwrap_or_default(), now())
+                        .map_err(|e| e.to_string())?;
+                    for warning in &export.warnings {
+                        eprintln!("warning: {warning}");
+                    }
+                    export.bytes
+                }
             };
             if out.as_os_str() == "-" {
-                print!("{text}");
+                use std::io::Write;
+                std::io::stdout()
+                    .write_all(&bytes)
+                    .map_err(|e| format!("cannot write to standard output: {e}"))?;
             } else {
-                waymark_exchange::write_file_atomically(&out, text.as_bytes())
+                waymark_exchange::write_file_atomically(&out, &bytes)
                     .map_err(|e| format!("cannot write {}: {e}", out.display()))?;
             }
         }
         Command::Templates | Command::Validate { .. } | Command::Import { .. } => {}
     }
     Ok(())
+}
+
+/// The PDF options of the command line, checked before any work.
+fn pdf_options(
+    page: &str,
+    orientation: PageOrientation,
+    layout: PdfLayout,
+) -> Result<waymark_pdf::PdfOptions, String> {
+    let orientation = match orientation {
+        PageOrientation::Landscape => waymark_pdf::Orientation::Landscape,
+        PageOrientation::Portrait => waymark_pdf::Orientation::Portrait,
+    };
+    Ok(waymark_pdf::PdfOptions {
+        page_mm: waymark_pdf::page_size(page, orientation)?,
+        layout: match layout {
+            PdfLayout::Fit => waymark_pdf::LayoutMode::Fit,
+            PdfLayout::Tiles => waymark_pdf::LayoutMode::Tiles,
+        },
+        lanes: None,
+        personas: None,
+    })
 }
 
 /// The library: `--db`, else `WAYMARK_DB`, else the user's data folder.
