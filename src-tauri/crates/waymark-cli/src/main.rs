@@ -65,11 +65,11 @@ enum Command {
         #[arg(long, default_value = "a4")]
         page: String,
         /// PDF: landscape or portrait.
-        #[arg(long, value_enum, default_value_t = PageOrientation::Landscape)]
-        orientation: PageOrientation,
+        #[arg(long, default_value = "landscape")]
+        orientation: String,
         /// PDF: fit (one page, scaled) or tiles (stages across pages).
-        #[arg(long, value_enum, default_value_t = PdfLayout::Fit)]
-        layout: PdfLayout,
+        #[arg(long, default_value = "fit")]
+        layout: String,
     },
     /// Checks a file without importing it: exit 0 when valid, 1 when not.
     Validate {
@@ -107,18 +107,6 @@ enum OutFormat {
     Csv,
     Mermaid,
     Pdf,
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-enum PageOrientation {
-    Landscape,
-    Portrait,
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-enum PdfLayout {
-    Fit,
-    Tiles,
 }
 
 /// A library line as `list --json` prints it.
@@ -256,8 +244,18 @@ fn run(cli: Cli) -> Result<(), String> {
             orientation,
             layout,
         } => {
+            if out.as_os_str() != "-" {
+                let folder = out.parent().filter(|p| !p.as_os_str().is_empty());
+                if let Some(folder) = folder.filter(|f| !f.is_dir()) {
+                    return Err(format!(
+                        "cannot write {}: the folder {} does not exist",
+                        out.display(),
+                        folder.display()
+                    ));
+                }
+            }
             let pdf_options = match format {
-                OutFormat::Pdf => Some(pdf_options(&page, orientation, layout)?),
+                OutFormat::Pdf => Some(pdf_options(&page, &orientation, &layout)?),
                 _ => None,
             };
             let map = store
@@ -294,22 +292,30 @@ fn run(cli: Cli) -> Result<(), String> {
     Ok(())
 }
 
-/// The PDF options of the command line, checked before any work.
+/// The PDF options of the command line, checked before any work. A bad option is an error
+/// (exit 1) like any other, as the export contract says.
 fn pdf_options(
     page: &str,
-    orientation: PageOrientation,
-    layout: PdfLayout,
+    orientation: &str,
+    layout: &str,
 ) -> Result<waymark_pdf::PdfOptions, String> {
     let orientation = match orientation {
-        PageOrientation::Landscape => waymark_pdf::Orientation::Landscape,
-        PageOrientation::Portrait => waymark_pdf::Orientation::Portrait,
+        "landscape" => waymark_pdf::Orientation::Landscape,
+        "portrait" => waymark_pdf::Orientation::Portrait,
+        other => {
+            return Err(format!(
+                "unknown orientation \"{other}\": use landscape or portrait"
+            ))
+        }
+    };
+    let layout = match layout {
+        "fit" => waymark_pdf::LayoutMode::Fit,
+        "tiles" => waymark_pdf::LayoutMode::Tiles,
+        other => return Err(format!("unknown layout \"{other}\": use fit or tiles")),
     };
     Ok(waymark_pdf::PdfOptions {
         page_mm: waymark_pdf::page_size(page, orientation)?,
-        layout: match layout {
-            PdfLayout::Fit => waymark_pdf::LayoutMode::Fit,
-            PdfLayout::Tiles => waymark_pdf::LayoutMode::Tiles,
-        },
+        layout,
         lanes: None,
         personas: None,
     })

@@ -338,3 +338,97 @@ fn export_refuses_unknown_maps_and_unwritable_paths() {
         Some(2)
     );
 }
+
+#[test]
+fn export_pdf_follows_the_contract() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("w.db");
+    let id = stdout(&cli(&db, &["sample", "--cards", "40"]));
+    let id = id.trim();
+    let out = dir.path().join("map.pdf");
+    let out_arg = out.to_str().unwrap();
+    stdout(&cli(
+        &db,
+        &["export", id, "--format", "pdf", "--out", out_arg],
+    ));
+    let bytes = std::fs::read(&out).unwrap();
+    assert!(bytes.starts_with(b"%PDF-"), "not a PDF");
+    let tiles = dir.path().join("tiles.pdf");
+    let args = [
+        "export",
+        id,
+        "--format",
+        "pdf",
+        "--out",
+        tiles.to_str().unwrap(),
+        "--page",
+        "a3",
+        "--orientation",
+        "portrait",
+        "--layout",
+        "tiles",
+    ];
+    stdout(&cli(&db, &args));
+    assert!(std::fs::metadata(&tiles).unwrap().len() > 1000);
+
+    let fails = |args: &[&str], expected: &str| {
+        let output = cli(&db, args);
+        assert_eq!(output.status.code(), Some(1), "{args:?}");
+        let stderr = String::from_utf8(output.stderr).unwrap();
+        assert!(
+            stderr.starts_with("error: ") && stderr.contains(expected),
+            "{args:?}: {stderr}"
+        );
+    };
+    fails(
+        &["export", "nope", "--format", "pdf", "--out", out_arg],
+        "There is no map with id nope",
+    );
+    fails(
+        &[
+            "export",
+            id,
+            "--format",
+            "pdf",
+            "--out",
+            "/proc/no/such/dir/map.pdf",
+        ],
+        "cannot write",
+    );
+    fails(
+        &[
+            "export", id, "--format", "pdf", "--out", out_arg, "--page", "b5",
+        ],
+        "unknown page size \"b5\"",
+    );
+    fails(
+        &[
+            "export", id, "--format", "pdf", "--out", out_arg, "--page", "10x10mm",
+        ],
+        "from 50 to 5000 mm",
+    );
+    fails(
+        &[
+            "export",
+            id,
+            "--format",
+            "pdf",
+            "--out",
+            out_arg,
+            "--orientation",
+            "sideways",
+        ],
+        "unknown orientation",
+    );
+    fails(
+        &[
+            "export", id, "--format", "pdf", "--out", out_arg, "--layout", "poster",
+        ],
+        "unknown layout",
+    );
+    assert_eq!(
+        std::fs::read(&out).unwrap(),
+        bytes,
+        "a failed export leaves the old file alone"
+    );
+}

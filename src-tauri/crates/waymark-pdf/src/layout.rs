@@ -307,8 +307,12 @@ pub fn layout(
         warnings: Vec::new(),
     };
     let content_w = page_w - 2.0 * MARGIN;
-    let header_h = doc.header(map, &personas, content_w, false, false);
     let compact_h = doc.header(map, &personas, content_w, true, false);
+    // On a small page the persona summary would crowd out the map: the title alone, then (the
+    // emotion lane's legend still names the personas).
+    let full_h = doc.header(map, &personas, content_w, false, false);
+    let full_header = full_h <= 0.45 * (page_h - 2.0 * MARGIN - FOOTER);
+    let header_h = if full_header { full_h } else { compact_h };
     let stage_count = map.stages.len();
     let mut card_text_size = TEXT;
     match options.layout {
@@ -324,7 +328,7 @@ pub fn layout(
                 ));
             }
             doc.new_page(vec![map.title.clone()]);
-            doc.header(map, &personas, content_w, false, true);
+            doc.header(map, &personas, content_w, !full_header, true);
             let pieces: Vec<Piece> = (0..rows.len())
                 .map(|r| Piece {
                     row: r,
@@ -370,7 +374,8 @@ pub fn layout(
                     } else {
                         Vec::new()
                     });
-                    let title_h = doc.header(map, &personas, content_w, !first, true);
+                    let title_h =
+                        doc.header(map, &personas, content_w, !(first && full_header), true);
                     doc.grid(
                         map,
                         &personas,

@@ -183,12 +183,14 @@ pub fn render(
                     ..
                 } => {
                     let mut cursor = *x;
-                    ops.push(Op::StartTextSection);
-                    ops.push(Op::SetFillColor { col: colour(*c) });
                     for run in runs {
                         let Some(font) = font_ids.get(&run.face) else {
                             continue;
                         };
+                        // One text section a run: the cursor move is relative to the start of
+                        // the section's line, so a second move in one section would land elsewhere.
+                        ops.push(Op::StartTextSection);
+                        ops.push(Op::SetFillColor { col: colour(*c) });
                         ops.push(Op::SetFont {
                             font: PdfFontHandle::External(font.clone()),
                             size: Pt(*size),
@@ -202,9 +204,9 @@ pub fn render(
                         ops.push(Op::ShowText {
                             items: vec![TextItem::Text(run.text.clone())],
                         });
+                        ops.push(Op::EndTextSection);
                         cursor += run.width;
                     }
-                    ops.push(Op::EndTextSection);
                 }
             }
         }
@@ -223,7 +225,38 @@ pub fn render(
         optimize: true,
         ..PdfSaveOptions::default()
     };
-    Ok(doc.save(&options, &mut Vec::new()))
+    let mut pdf = doc.to_lopdf_document(&options, &mut Vec::new());
+    tidy(&mut pdf);
+    pdf.compress();
+    let mut bytes = Vec::new();
+    pdf.save_to(&mut bytes).map_err(|e| e.to_string())?;
+    Ok(bytes)
+}
+
+/// Two corrections to what printpdf writes: an empty `GTS_PDFXVersion`, which makes readers
+/// take the file for PDF/X (it is not), and `PageMode` as a string where PDF wants a name.
+fn tidy(pdf: &mut lopdf::Document) {
+    let reference = |key: &[u8]| {
+        pdf.trailer
+            .get(key)
+            .and_then(lopdf::Object::as_reference)
+            .ok()
+    };
+    let (info, root) = (reference(b"Info"), reference(b"Root"));
+    if let Some(dict) = info.and_then(|id| {
+        pdf.get_object_mut(id)
+            .and_then(lopdf::Object::as_dict_mut)
+            .ok()
+    }) {
+        dict.remove(b"GTS_PDFXVersion");
+    }
+    if let Some(dict) = root.and_then(|id| {
+        pdf.get_object_mut(id)
+            .and_then(lopdf::Object::as_dict_mut)
+            .ok()
+    }) {
+        dict.set("PageMode", lopdf::Object::Name(b"UseOutlines".to_vec()));
+    }
 }
 
 /// The outline of a box with rounded corners, as points (corners approximated by short arcs).
