@@ -16,6 +16,9 @@ const COMMANDS: &[&str] = &[
     "check_import",
     "import_files",
     "export_map",
+    "preview_pdf",
+    "export_pdf",
+    "open_exported_pdf",
 ];
 
 fn main() {

@@ -233,3 +233,58 @@ fn files_are_checked_imported_replaced_and_exported() {
     .unwrap_err();
     assert_eq!(blocked["code"], "storage_failed");
 }
+
+#[test]
+fn pdf_preview_export_and_open_only_what_was_exported() {
+    let app = app();
+    let created = invoke(
+        &app,
+        "create_map",
+        json!({"template": "b2b-long", "title": "Enterprise"}),
+    )
+    .unwrap();
+    let id = created["id"].as_str().unwrap();
+    let choices =
+        json!({"page": "a4", "portrait": true, "tiles": true, "lanes": null, "personas": null});
+    let preview = invoke(
+        &app,
+        "preview_pdf",
+        json!({"mapId": id, "choices": choices}),
+    )
+    .unwrap();
+    let pages = preview["pages"].as_array().unwrap();
+    assert!(
+        pages.len() >= 2,
+        "seven stages need more than one portrait A4 page: {preview}"
+    );
+    assert_eq!(pages[0][0], "Awareness");
+    assert_eq!(preview["page_mm"], json!([210.0, 297.0]));
+
+    let bad =
+        json!({"page": "b5", "portrait": false, "tiles": false, "lanes": null, "personas": null});
+    let refused = invoke(&app, "preview_pdf", json!({"mapId": id, "choices": bad})).unwrap_err();
+    assert!(
+        refused["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("Unknown page size \"b5\""),
+        "{refused}"
+    );
+
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("enterprise.pdf");
+    let exported = invoke(
+        &app,
+        "export_pdf",
+        json!({"mapId": id, "choices": choices, "path": out}),
+    )
+    .unwrap();
+    assert_eq!(exported["pages"].as_u64().unwrap() as usize, pages.len());
+    assert!(std::fs::read(&out).unwrap().starts_with(b"%PDF-"));
+
+    let elsewhere = invoke(&app, "open_exported_pdf", json!({"path": "/etc/passwd"})).unwrap_err();
+    assert_eq!(
+        elsewhere["message"],
+        "Waymark only opens PDFs it has just exported."
+    );
+}

@@ -14,7 +14,9 @@ use tauri::{Builder, Runtime};
 pub fn builder<R: Runtime>(builder: Builder<R>, library: Library) -> Builder<R> {
     builder
         .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_opener::init())
         .manage(library)
+        .manage(commands::pdf::ExportedFiles::default())
         .invoke_handler(tauri::generate_handler![
             commands::library::library_status,
             commands::library::list_templates,
@@ -30,6 +32,9 @@ pub fn builder<R: Runtime>(builder: Builder<R>, library: Library) -> Builder<R> 
             commands::exchange::check_import,
             commands::exchange::import_files,
             commands::exchange::export_map,
+            commands::pdf::preview_pdf,
+            commands::pdf::export_pdf,
+            commands::pdf::open_exported_pdf,
         ])
 }
 

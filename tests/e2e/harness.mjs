@@ -107,6 +107,26 @@ export async function waitSaved(browser) {
     });
 }
 
+const xdotool = (...args) =>
+  execFileSync("xdotool", args, { encoding: "utf8", timeout: 20000 });
+const pause = (seconds) => execFileSync("sleep", [String(seconds)]);
+
+/** Types a path into the open file chooser called `title` and presses Enter. */
+export function chooseInFileDialog(title, file) {
+  const [window] = xdotool("search", "--sync", "--name", title)
+    .trim()
+    .split("\n");
+  xdotool("windowfocus", "--sync", window);
+  // The chooser takes a moment to accept keys; Ctrl+L then opens its location field.
+  pause(1);
+  xdotool("key", "--window", window, "ctrl+l");
+  pause(0.3);
+  xdotool("key", "--window", window, "ctrl+a");
+  xdotool("type", "--window", window, "--delay", "25", file);
+  pause(0.5);
+  xdotool("key", "--window", window, "Return");
+}
+
 /** The text of every element matching `selector`, in one round trip. */
 export async function texts(browser, selector) {
   return browser.execute(
@@ -122,9 +142,9 @@ export async function openMap(browser, title) {
   await browser.waitUntil(
     () =>
       browser.execute((label) => {
-        const tile = Array.from(document.querySelectorAll("button[aria-label]")).find(
-          (button) => button.getAttribute("aria-label") === label,
-        );
+        const tile = Array.from(
+          document.querySelectorAll("button[aria-label]"),
+        ).find((button) => button.getAttribute("aria-label") === label);
         tile?.click();
         return Boolean(tile);
       }, `Open ${title}`),

@@ -3,3 +3,4 @@
 pub mod edits;
 pub mod exchange;
 pub mod library;
+pub mod pdf;

@@ -7,7 +7,13 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { after, before, test } from "node:test";
-import { ARTIFACTS, openMap, startDriver, texts } from "../harness.mjs";
+import {
+  ARTIFACTS,
+  chooseInFileDialog,
+  openMap,
+  startDriver,
+  texts,
+} from "../harness.mjs";
 
 const fixtures = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
@@ -20,26 +26,6 @@ before(async () => {
 });
 
 after(() => driver?.stop());
-
-const xdotool = (...args) =>
-  execFileSync("xdotool", args, { encoding: "utf8", timeout: 20000 });
-const pause = (seconds) => execFileSync("sleep", [String(seconds)]);
-
-/** Types a path into the open file chooser called `title` and presses Enter. */
-function chooseInFileDialog(title, file) {
-  const [window] = xdotool("search", "--sync", "--name", title)
-    .trim()
-    .split("\n");
-  xdotool("windowfocus", "--sync", window);
-  // The chooser takes a moment to accept keys; Ctrl+L then opens its location field.
-  pause(1);
-  xdotool("key", "--window", window, "ctrl+l");
-  pause(0.3);
-  xdotool("key", "--window", window, "ctrl+a");
-  xdotool("type", "--window", window, "--delay", "25", file);
-  pause(0.5);
-  xdotool("key", "--window", window, "Return");
-}
 
 async function importThroughDialog(browser, file) {
   await (await browser.$('[data-testid="import"]')).click();

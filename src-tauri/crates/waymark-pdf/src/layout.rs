@@ -93,6 +93,8 @@ pub struct Page {
     pub items: Vec<Item>,
     /// Outline entries that start on this page.
     pub bookmarks: Vec<String>,
+    /// The names of the stages this page shows.
+    pub stages: Vec<String>,
 }
 
 /// The whole layout, and what the user should know about it.
@@ -537,6 +539,7 @@ impl Doc<'_> {
             height: self.page_h,
             items: Vec::new(),
             bookmarks,
+            stages: Vec::new(),
         });
     }
 
@@ -731,6 +734,9 @@ impl Doc<'_> {
     ) {
         let (ox, oy) = origin;
         let stages: Vec<&Stage> = map.stages[range.clone()].iter().collect();
+        if let Some(page) = self.pages.last_mut() {
+            page.stages = stages.iter().map(|s| s.name.clone()).collect();
+        }
         let grid_w = (LABEL_W + stages.len() as f32 * STAGE_W) * s;
         let grid_h = (HEADER_H
             + pieces
@@ -738,16 +744,7 @@ impl Doc<'_> {
                 .map(|p| p.height(rows, range.clone()))
                 .sum::<f32>())
             * s;
-        self.push(Item::Rect {
-            x: ox,
-            y: oy,
-            w: grid_w,
-            h: grid_h,
-            radius: 5.0 * s,
-            fill: None,
-            stroke: Some(RULE),
-            line: 0.8 * s,
-        });
+        // The outline is drawn last, over the header fills, so its corners stay round.
         // Stage headers.
         for (i, stage) in stages.iter().enumerate() {
             let x = ox + (LABEL_W + i as f32 * STAGE_W) * s;
@@ -885,6 +882,16 @@ impl Doc<'_> {
             }
             y += height;
         }
+        self.push(Item::Rect {
+            x: ox,
+            y: oy,
+            w: grid_w,
+            h: grid_h,
+            radius: 5.0 * s,
+            fill: None,
+            stroke: Some(RULE),
+            line: 0.8 * s,
+        });
     }
 
     fn card(&mut self, card: &CardBox, x: f32, y: f32, w: f32, s: f32) {

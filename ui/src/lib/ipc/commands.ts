@@ -13,6 +13,9 @@ import type {
   MapSummary,
   Op,
   OpenedMap,
+  PdfChoices,
+  PdfExported,
+  PdfPreview,
   TemplateInfo,
 } from "./types";
 
@@ -50,6 +53,8 @@ export const query = {
   listMaps: () => call<MapSummary[]>("list_maps"),
   openMap: (mapId: string) => call<OpenedMap>("open_map", { mapId }),
   checkImport: (paths: string[]) => call<ImportCheck[]>("check_import", { paths }),
+  previewPdf: (mapId: string, choices: PdfChoices) =>
+    call<PdfPreview>("preview_pdf", { mapId, choices }),
 };
 
 export const mutate = {
@@ -65,9 +70,13 @@ export const mutate = {
   importFiles: (requests: ImportRequest[]) => call<string[]>("import_files", { requests }),
   exportMap: (mapId: string, format: ExportFormat, path: string) =>
     call<void>("export_map", { mapId, format, path }),
+  exportPdf: (mapId: string, choices: PdfChoices, path: string) =>
+    call<PdfExported>("export_pdf", { mapId, choices, path }),
+  openExportedPdf: (path: string) => call<void>("open_exported_pdf", { path }),
 };
 
-const EXPORT_FILTERS: Record<ExportFormat, { name: string; extensions: string[] }> = {
+const EXPORT_FILTERS: Record<ExportFormat | "pdf", { name: string; extensions: string[] }> = {
+  pdf: { name: "PDF document", extensions: ["pdf"] },
   json: { name: "Waymark journey map", extensions: ["journey.json"] },
   csv: { name: "CSV sheet", extensions: ["csv"] },
   mermaid: { name: "Mermaid journey", extensions: ["mmd"] },
@@ -92,7 +101,7 @@ export const dialogs = {
     return Array.isArray(chosen) ? chosen : [chosen];
   },
   /** Asks where to save an export; null when cancelled. */
-  async chooseExportPath(title: string, format: ExportFormat): Promise<string | null> {
+  async chooseExportPath(title: string, format: ExportFormat | "pdf"): Promise<string | null> {
     const filter = EXPORT_FILTERS[format];
     const safe = title.replace(/[\\/:*?"<>|]+/g, " ").trim() || "Journey map";
     return save({

@@ -159,3 +159,27 @@ export interface ImportRequest {
 }
 
 export type ExportFormat = "json" | "csv" | "mermaid";
+
+/** The PDF export dialog's choices. */
+export interface PdfChoices {
+  page: string;
+  portrait: boolean;
+  tiles: boolean;
+  lanes: string[] | null;
+  personas: string[] | null;
+}
+
+export interface PdfPreview {
+  page_mm: [number, number];
+  /** For each page, the stages it shows. */
+  pages: string[][];
+  card_text_size: number;
+  warnings: string[];
+}
+
+export interface PdfExported {
+  path: string;
+  pages: number;
+  bytes: number;
+  warnings: string[];
+}
