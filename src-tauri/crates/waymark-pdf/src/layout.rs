@@ -184,18 +184,6 @@ fn cell_height(cards: &[CardBox]) -> f32 {
     2.0 * CELL_PAD + content + CARD_GAP * cards.len().saturating_sub(1) as f32
 }
 
-impl Row<'_> {
-    fn height(&self, stages: std::ops::Range<usize>) -> f32 {
-        let cells = self.cells[stages]
-            .iter()
-            .map(|c| cell_height(c))
-            .fold(0.0, f32::max);
-        let label = 2.0 * CELL_PAD + self.label.len() as f32 * LINE;
-        let curve = if self.emotion { CURVE_H } else { 0.0 };
-        curve + cells.max(label).max(MIN_ROW - curve).max(0.0)
-    }
-}
-
 fn marks(card: &Card, kind: LaneKind) -> Vec<String> {
     let mut marks = Vec::new();
     match kind {
@@ -319,8 +307,19 @@ pub fn layout(
     let mut card_text_size = TEXT;
     match options.layout {
         LayoutMode::Fit => {
+            let pieces: Vec<Piece> = (0..rows.len())
+                .map(|r| Piece {
+                    row: r,
+                    cells: rows[r].cells.clone(),
+                    curve: rows[r].emotion,
+                })
+                .collect();
             let natural_w = LABEL_W + stage_count as f32 * STAGE_W;
-            let natural_h = HEADER_H + rows.iter().map(|r| r.height(0..stage_count)).sum::<f32>();
+            let natural_h = HEADER_H
+                + pieces
+                    .iter()
+                    .map(|p| p.height(&rows, 0..stage_count))
+                    .sum::<f32>();
             let room_h = page_h - 2.0 * MARGIN - FOOTER - header_h;
             let scale = (content_w / natural_w).min(room_h / natural_h).min(1.6);
             card_text_size = TEXT * scale;
@@ -331,13 +330,7 @@ pub fn layout(
             }
             doc.new_page(vec![map.title.clone()]);
             doc.header(map, &personas, content_w, !full_header, true);
-            let pieces: Vec<Piece> = (0..rows.len())
-                .map(|r| Piece {
-                    row: r,
-                    cells: rows[r].cells.clone(),
-                    curve: rows[r].emotion,
-                })
-                .collect();
+
             let origin = (MARGIN, MARGIN + header_h);
             doc.grid(
                 map,

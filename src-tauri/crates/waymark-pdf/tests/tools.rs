@@ -52,6 +52,8 @@ fn multilingual_map() -> JourneyMap {
         "Звонит в поддержку, потому что не может найти статус заказа",
         "Reads https://example.com/an/extremely/long/address/without/any/spaces/in/it/at/all",
         "Ça coûte combien? Ñandú, Ørsted, Ævar, ß",
+        // Text is data: markup is printed as written, never interpreted.
+        "<script>alert('x')</script><b>not bold</b>",
     ];
     for (i, stage) in map.stages.iter().enumerate() {
         for (j, lane) in map.lanes.iter().enumerate() {
