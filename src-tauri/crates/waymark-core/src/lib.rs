@@ -9,6 +9,7 @@ mod ops;
 mod rules;
 pub mod sample;
 pub mod templates;
+mod whole_map;
 
 pub use error::DomainError;
 pub use ids::{new_id, CardId, LaneId, MapId, PersonaId, StageId};
@@ -16,8 +17,9 @@ pub use map::{
     Card, EmotionScore, EmotionState, JourneyMap, Lane, LaneKind, MapSummary, Persona, Stage,
     Timestamp,
 };
-pub use ops::{apply_batch, apply_op, rebuild, replacement_ops, Changes, Op};
+pub use ops::{apply_batch, apply_op, Changes, Op};
 pub use rules::{
     check_card, EMOTION_MAX, EMOTION_MIN, MAX_CARDS, MAX_LANES, MAX_PERSONAS, MAX_STAGES,
     RATING_MAX, RATING_MIN,
 };
+pub use whole_map::{rebuild, replacement_ops};

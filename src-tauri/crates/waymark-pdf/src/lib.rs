@@ -2,9 +2,12 @@
 //! points), rendered as a vector PDF with real, selectable text in embedded, subset fonts.
 
 mod curve;
+mod draw;
 mod fonts;
+mod header;
 mod layout;
 mod options;
+mod pieces;
 mod render;
 mod wrap;
 
