@@ -9,9 +9,6 @@ use waymark_core::{JourneyMap, MapId, MapSummary};
 use waymark_exchange::Imported;
 use waymark_store::{now, StoreError};
 
-/// The identity written into exported files.
-const GENERATOR: &str = concat!("Waymark ", env!("CARGO_PKG_VERSION"));
-
 /// What importing one file would do, shown before anything is written.
 #[derive(Debug, Serialize)]
 pub struct ImportCheck {
@@ -144,19 +141,14 @@ pub async fn export_map(
     library
         .run(move |store| {
             let map = store.open_map(&map_id)?.map;
-            let text = match format.as_str() {
-                "json" => waymark_exchange::export_json(&map, now(), GENERATOR),
-                "csv" => waymark_exchange::export_csv(&map),
-                "mermaid" => waymark_exchange::export_mermaid(&map),
-                other => {
-                    return Err(AppError {
-                        code: "invalid_operation",
-                        message: format!(
-                            "Waymark cannot export to \"{other}\"; choose JSON, CSV or Mermaid."
-                        ),
-                    })
-                }
-            };
+            let format =
+                waymark_exchange::ExportFormat::parse(&format).ok_or_else(|| AppError {
+                    code: "invalid_operation",
+                    message: format!(
+                        "Waymark cannot export to \"{format}\"; choose JSON, CSV or Mermaid."
+                    ),
+                })?;
+            let text = waymark_exchange::export(&map, format, now());
             let path = PathBuf::from(path);
             waymark_exchange::write_file_atomically(&path, text.as_bytes()).map_err(|e| AppError {
                 code: "storage_failed",

@@ -7,7 +7,7 @@ use serde::Serialize;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use waymark_core::{sample, templates, MapId, MapSummary};
-use waymark_exchange::{FileFormat, Imported, Refused};
+use waymark_exchange::{ExportFormat, FileFormat, Imported, Refused};
 use waymark_store::{default_db_path, now, Store};
 
 /// Journey maps from the command line.
@@ -137,9 +137,6 @@ fn main() -> ExitCode {
     }
 }
 
-/// The identity written into exported files.
-const GENERATOR: &str = concat!("Waymark ", env!("CARGO_PKG_VERSION"));
-
 /// Reads and checks a file; prints its warnings. The error holds one line a problem.
 fn read_file(file: &std::path::Path, format: InFormat) -> Result<Imported, String> {
     let shown = file.display();
@@ -263,11 +260,9 @@ fn run(cli: Cli) -> Result<(), String> {
                 .map_err(|e| e.to_string())?
                 .map;
             let bytes = match (format, pdf_options) {
-                (OutFormat::Json, _) => {
-                    waymark_exchange::export_json(&map, now(), GENERATOR).into_bytes()
-                }
-                (OutFormat::Csv, _) => waymark_exchange::export_csv(&map).into_bytes(),
-                (OutFormat::Mermaid, _) => waymark_exchange::export_mermaid(&map).into_bytes(),
+                (OutFormat::Json, _) => export(&map, ExportFormat::Json),
+                (OutFormat::Csv, _) => export(&map, ExportFormat::Csv),
+                (OutFormat::Mermaid, _) => export(&map, ExportFormat::Mermaid),
                 (OutFormat::Pdf, options) => {
                     let export = waymark_pdf::export_pdf(&map, &options.unwrap_or_default(), now())
                         .map_err(|e| e.to_string())?;
@@ -290,6 +285,11 @@ fn run(cli: Cli) -> Result<(), String> {
         Command::Templates | Command::Validate { .. } | Command::Import { .. } => {}
     }
     Ok(())
+}
+
+/// The map as a text file's bytes.
+fn export(map: &waymark_core::JourneyMap, format: ExportFormat) -> Vec<u8> {
+    waymark_exchange::export(map, format, now()).into_bytes()
 }
 
 /// The PDF options of the command line, checked before any work. A bad option is an error

@@ -158,3 +158,35 @@ pub fn write_file_atomically(path: &Path, content: &[u8]) -> std::io::Result<()>
         }
     }
 }
+
+/// What wrote an exported file, as its `generator` says.
+pub const GENERATOR: &str = concat!("Waymark ", env!("CARGO_PKG_VERSION"));
+
+/// A text format Waymark writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportFormat {
+    Json,
+    Csv,
+    Mermaid,
+}
+
+impl ExportFormat {
+    /// `json`, `csv` or `mermaid`.
+    pub fn parse(name: &str) -> Option<ExportFormat> {
+        match name {
+            "json" => Some(ExportFormat::Json),
+            "csv" => Some(ExportFormat::Csv),
+            "mermaid" => Some(ExportFormat::Mermaid),
+            _ => None,
+        }
+    }
+}
+
+/// The map in a text format; `now` is the JSON file's export time.
+pub fn export(map: &JourneyMap, format: ExportFormat, now: Timestamp) -> String {
+    match format {
+        ExportFormat::Json => export_json(map, now, GENERATOR),
+        ExportFormat::Csv => export_csv(map),
+        ExportFormat::Mermaid => export_mermaid(map),
+    }
+}
