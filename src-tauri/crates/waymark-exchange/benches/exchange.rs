@@ -34,7 +34,7 @@ fn exchange_benches(c: &mut Criterion) {
     c.bench_function("import JSON: validate (5,000 cards)", |b| {
         b.iter_batched(
             || envelope.map.clone(),
-            |doc| build_map(doc).expect("valid"),
+            |doc| waymark_core::rebuild(&build_map(doc).expect("valid")).expect("valid"),
             BatchSize::LargeInput,
         )
     });

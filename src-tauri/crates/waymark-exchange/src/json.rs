@@ -10,8 +10,8 @@ use crate::Imported;
 use serde_json::Value;
 use std::collections::HashMap;
 use waymark_core::{
-    apply_op, check_card, rebuild, Card, CardId, Changes, EmotionScore, JourneyMap, Lane, LaneId,
-    MapId, Op, Persona, PersonaId, Stage, StageId, Timestamp, MAX_CARDS,
+    apply_op, check_card, Card, CardId, Changes, EmotionScore, JourneyMap, Lane, LaneId, MapId, Op,
+    Persona, PersonaId, Stage, StageId, Timestamp, MAX_CARDS,
 };
 
 /// The map as a pretty-printed, deterministic version-1 file.
@@ -255,7 +255,8 @@ fn upgrade(value: Value) -> Result<Value, Refused> {
 }
 
 /// Builds the map part by part with the domain's own operations, so every rule is checked and
-/// every problem is reported at its JSON path. The map gets fresh ids.
+/// every problem is reported at its JSON path. The map gets fresh ids. Cards keep their file
+/// order as positions; `import_bytes` numbers them per cell, as it does for every format.
 pub fn build_map(doc: MapDocument) -> Result<JourneyMap, Refused> {
     let mut problems = Problems::default();
     let json = |path: String| Location::Json { path };
@@ -469,8 +470,7 @@ pub fn build_map(doc: MapDocument) -> Result<JourneyMap, Refused> {
         };
         apply(&mut map, format!("map.emotions[{i}]"), op, &mut problems);
     }
-    let map = problems.into_result(map)?;
-    rebuild(&map).map_err(|e| Refused::one(Problem::file(e.to_string())))
+    problems.into_result(map)
 }
 
 /// A rule-abiding stand-in for a persona, stage or lane that broke a rule.
