@@ -56,6 +56,7 @@ pub async fn check_import(
 ) -> Result<Vec<ImportCheck>, AppError> {
     library
         .run(move |store| {
+            let maps = store.list_maps()?;
             let mut checks = Vec::new();
             for path in paths {
                 let file = PathBuf::from(&path);
@@ -69,12 +70,8 @@ pub async fn check_import(
                 };
                 match read(&file) {
                     Ok(imported) => {
-                        if let Some(source) = &imported.source_map_id {
-                            if store.has_map(source)? {
-                                check.existing =
-                                    store.list_maps()?.into_iter().find(|m| &m.id == source);
-                            }
-                        }
+                        let source = imported.source_map_id.as_ref();
+                        check.existing = maps.iter().find(|m| Some(&m.id) == source).cloned();
                         check.map = Some(imported.map.summary());
                         check.warnings = imported.warnings;
                     }
