@@ -1,8 +1,8 @@
 //! Fonts: DejaVu Sans bundled (Latin with diacritics, Greek, Cyrillic), and system fonts found
 //! on demand for other scripts. Text is measured with the fonts' own glyph advances.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
-use std::sync::Arc;
 
 const REGULAR: &[u8] = include_bytes!("../fonts/DejaVuSans.ttf");
 const BOLD: &[u8] = include_bytes!("../fonts/DejaVuSans-Bold.ttf");
@@ -17,7 +17,8 @@ pub const BOLD_FACE: FaceIndex = 1;
 /// A font's bytes and what is needed to measure it.
 pub struct Face {
     pub name: String,
-    pub bytes: Arc<Vec<u8>>,
+    /// The bundled fonts are borrowed, so an export does not copy them.
+    pub bytes: Cow<'static, [u8]>,
     pub index: u32,
     units_per_em: f32,
     /// Advance width in em of each character met so far; `None` when the font has no glyph.
@@ -25,7 +26,7 @@ pub struct Face {
 }
 
 impl Face {
-    fn load(name: &str, bytes: Arc<Vec<u8>>, index: u32) -> Option<Face> {
+    fn load(name: &str, bytes: Cow<'static, [u8]>, index: u32) -> Option<Face> {
         let units_per_em = f32::from(ttf_parser::Face::parse(&bytes, index).ok()?.units_per_em());
         Some(Face {
             name: name.to_owned(),
@@ -77,7 +78,7 @@ impl FontSet {
     pub fn new() -> FontSet {
         let faces = [("DejaVu Sans", REGULAR), ("DejaVu Sans Bold", BOLD)]
             .into_iter()
-            .filter_map(|(name, bytes)| Face::load(name, Arc::new(bytes.to_vec()), 0))
+            .filter_map(|(name, bytes)| Face::load(name, Cow::Borrowed(bytes), 0))
             .collect();
         FontSet {
             faces,
@@ -101,7 +102,11 @@ impl FontSet {
         let face = match self.fallback_for.get(&c) {
             Some(known) => *known,
             None => {
-                let found = self.find_system_face(c);
+                // A fallback font already loaded for another character usually has this one
+                // too (the rest of the script); only otherwise are the system fonts searched.
+                let loaded = (BOLD_FACE + 1..self.faces.len())
+                    .find(|&index| self.faces[index].advance(c).is_some());
+                let found = loaded.or_else(|| self.find_system_face(c));
                 self.fallback_for.insert(c, found);
                 if found.is_none() {
                     self.missing.push(c);
@@ -154,7 +159,7 @@ impl FontSet {
         {
             return Some(existing);
         }
-        let face = Face::load(&name, Arc::new(bytes), index)?;
+        let face = Face::load(&name, Cow::Owned(bytes), index)?;
         self.faces.push(face);
         Some(self.faces.len() - 1)
     }
