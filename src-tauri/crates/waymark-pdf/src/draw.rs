@@ -274,31 +274,25 @@ impl Doc<'_> {
         let within = Bounds { x, y, w, h };
         let text_x = x + (ACCENT + CARD_PAD) * s;
         let mut baseline = y + (CARD_PAD + TEXT) * s;
-        for line in &card.lines {
-            let runs = self.fonts.runs(line, TEXT * s, REGULAR_FACE);
-            self.push(Item::Text {
-                x: text_x,
-                y: baseline,
-                size: TEXT * s,
-                colour: INK,
-                runs,
-                within,
-            });
-            baseline += LINE * s;
-        }
         let ink = Colour(
             card.colour.0 * 0.7,
             card.colour.1 * 0.7,
             card.colour.2 * 0.7,
         );
-        for mark in &card.marks {
-            baseline += (MARK_LINE - LINE) * s;
-            let runs = self.fonts.runs(mark, MARK * s, REGULAR_FACE);
+        // Text lines, then the smaller lane marks, each mark a little further down.
+        let text = card.lines.iter().map(|line| (line, TEXT, INK, 0.0));
+        let marks = card
+            .marks
+            .iter()
+            .map(|mark| (mark, MARK, ink, MARK_LINE - LINE));
+        for (line, size, colour, lead) in text.chain(marks) {
+            baseline += lead * s;
+            let runs = self.fonts.runs(line, size * s, REGULAR_FACE);
             self.push(Item::Text {
                 x: text_x,
                 y: baseline,
-                size: MARK * s,
-                colour: ink,
+                size: size * s,
+                colour,
                 runs,
                 within,
             });
