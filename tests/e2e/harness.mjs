@@ -1,7 +1,7 @@
 // Starts the real Waymark app under tauri-driver on its own ports and a temporary library.
 
 import { spawn, execFileSync } from "node:child_process";
-import { mkdtempSync, mkdirSync } from "node:fs";
+import { closeSync, mkdtempSync, mkdirSync, openSync } from "node:fs";
 import net from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -56,16 +56,22 @@ export async function startDriver(prepare = () => {}) {
   prepare(db);
   const port = await freePort();
   const nativePort = await freePort();
+  mkdirSync(ARTIFACTS, { recursive: true });
+  // The driver, WebKitWebDriver and the app write to a log file, never to the test run's own
+  // output, and live in their own process group, so `stop()` ends them all and nothing they
+  // leave behind can hold the run's output open.
+  const log = openSync(path.join(ARTIFACTS, `driver-${port}.log`), "w");
   const child = spawn(
     "tauri-driver",
     ["--port", String(port), "--native-port", String(nativePort)],
     {
       env: { ...process.env, WAYMARK_DB: db },
-      stdio: ["ignore", "inherit", "inherit"],
+      stdio: ["ignore", log, log],
+      detached: true,
     },
   );
+  closeSync(log);
   await waitForPort(port, child);
-  mkdirSync(ARTIFACTS, { recursive: true });
   return {
     db,
     /** Starts the app and waits for its first screen. */
@@ -85,7 +91,11 @@ export async function startDriver(prepare = () => {}) {
       return execFileSync(CLI, ["--db", db, ...args], { encoding: "utf8" });
     },
     stop() {
-      child.kill();
+      try {
+        process.kill(-child.pid, "SIGTERM");
+      } catch {
+        // Already gone.
+      }
     },
   };
 }
