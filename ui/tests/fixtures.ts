@@ -24,15 +24,16 @@ export function smallMap(): JourneyMap {
         frustrations: "",
         quote: "",
         colour: "#d1495b",
+        initials: "",
       },
     ],
     stages: [
-      { id: "s1", name: "Awareness", description: "", colour: null },
-      { id: "s2", name: "Decision", description: "", colour: null },
+      { id: "s1", name: "Awareness", description: "", colour: null, width: null },
+      { id: "s2", name: "Decision", description: "", colour: null, width: null },
     ],
     lanes: [
-      { id: "l1", kind: "actions", title: "Customer actions" },
-      { id: "l2", kind: "emotions", title: "Emotions" },
+      { id: "l1", kind: "actions", title: "Customer actions", collapsed: false },
+      { id: "l2", kind: "emotions", title: "Emotions", collapsed: false },
     ],
     cards: [card("a", "s1", "l1", 0), card("b", "s1", "l1", 1), card("c", "s2", "l1", 0)],
     emotions: [

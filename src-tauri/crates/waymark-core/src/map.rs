@@ -38,6 +38,9 @@ pub struct Persona {
     pub quote: String,
     /// `#rrggbb`; also the colour of the persona's emotion curve.
     pub colour: String,
+    /// Up to three letters on the persona's avatar; empty means the initials of the name.
+    #[serde(default)]
+    pub initials: String,
 }
 
 /// A phase of the journey: one column.
@@ -47,6 +50,9 @@ pub struct Stage {
     pub name: String,
     pub description: String,
     pub colour: Option<String>,
+    /// The column's width in points on the canvas; `None` is the default width.
+    #[serde(default)]
+    pub width: Option<u32>,
 }
 
 /// What a lane holds; decides which card fields matter and how the lane is drawn.
@@ -124,6 +130,9 @@ pub struct Lane {
     pub id: LaneId,
     pub kind: LaneKind,
     pub title: String,
+    /// Folded to a single line on the canvas; its cards are kept.
+    #[serde(default)]
+    pub collapsed: bool,
 }
 
 /// One piece of content in a (stage, lane) cell.

@@ -12,6 +12,10 @@ pub const RATING_MIN: u8 = 1;
 /// The highest severity, impact or effort.
 pub const RATING_MAX: u8 = 5;
 
+/// The narrowest a stage column may be set, in points.
+pub const STAGE_WIDTH_MIN: u32 = 160;
+/// The widest a stage column may be set, in points.
+pub const STAGE_WIDTH_MAX: u32 = 800;
 /// The most personas a map holds.
 pub const MAX_PERSONAS: usize = 12;
 /// The most stages a map holds.
@@ -103,6 +107,7 @@ pub(crate) fn check_persona(persona: &Persona) -> Result<(), DomainError> {
     ] {
         check_len(field, text, 2_000)?;
     }
+    check_len("persona initials", &persona.initials, 3)?;
     check_colour("persona colour", &persona.colour)
 }
 
@@ -110,6 +115,16 @@ pub(crate) fn check_stage(stage: &Stage) -> Result<(), DomainError> {
     check_id("stage", stage.id.as_str())?;
     check_name("stage name", &stage.name, 80)?;
     check_len("stage description", &stage.description, 1_000)?;
+    if let Some(width) = stage.width {
+        if !(STAGE_WIDTH_MIN..=STAGE_WIDTH_MAX).contains(&width) {
+            return Err(DomainError::OutOfRange {
+                field: "stage width",
+                value: width.into(),
+                min: STAGE_WIDTH_MIN.into(),
+                max: STAGE_WIDTH_MAX.into(),
+            });
+        }
+    }
     match &stage.colour {
         Some(colour) => check_colour("stage colour", colour),
         None => Ok(()),

@@ -110,6 +110,7 @@ pub fn first_run_sample(now: Timestamp) -> JourneyMap {
             .to_owned(),
         quote: "I don't have time to think about dinner at 6 pm.".to_owned(),
         colour: "#d1495b".to_owned(),
+        initials: String::new(),
     };
     let stage_names = [
         "Awareness",
@@ -261,6 +262,7 @@ pub fn synthetic(cards: usize, seed: u64, now: Timestamp) -> JourneyMap {
             frustrations: "Slow answers and surprise costs".to_owned(),
             quote: "Show me it works for teams like ours.".to_owned(),
             colour: (*colour).to_owned(),
+            initials: String::new(),
         })
         .collect();
     let mut cell_sizes = vec![0u32; map.stages.len() * map.lanes.len()];

@@ -140,6 +140,7 @@ pub fn stages_named(names: &[&str]) -> Vec<Stage> {
             name: (*name).to_owned(),
             description: String::new(),
             colour: Some(STAGE_COLOURS[i % STAGE_COLOURS.len()].to_owned()),
+            width: None,
         })
         .collect()
 }
@@ -152,6 +153,7 @@ pub fn lanes_of(kinds: &[LaneKind]) -> Vec<Lane> {
             id: LaneId::random(),
             kind: *kind,
             title: kind.default_title().to_owned(),
+            collapsed: false,
         })
         .collect()
 }

@@ -178,6 +178,16 @@ fn other_rules_refuse_bad_values() {
     card.colour = None;
     card.id = CardId::from("has spaces");
     assert!(apply_batch(&mut map, &[Op::AddCard { card }]).is_err());
+    let mut narrow = map.stages[0].clone();
+    narrow.width = Some(40);
+    let error = apply_batch(&mut map, &[Op::UpdateStage { stage: narrow }]).unwrap_err();
+    assert!(error
+        .to_string()
+        .contains("stage width must be from 160 to 800"));
+    let mut persona = sample::first_run_sample(0).personas[0].clone();
+    persona.initials = "ABCD".into();
+    let index = 0;
+    assert!(apply_batch(&mut map, &[Op::AddPersona { persona, index }]).is_err());
     let error = apply_batch(&mut map, &[Op::SetTitle { title: "  ".into() }]).unwrap_err();
     assert_eq!(error, DomainError::Empty { field: "map title" });
     assert!(map.cards.is_empty());
@@ -236,6 +246,7 @@ fn persona(id: &str) -> Persona {
         frustrations: String::new(),
         quote: String::new(),
         colour: "#336699".into(),
+        initials: String::new(),
     }
 }
 
@@ -288,6 +299,7 @@ fn op_from(map: &JourneyMap, kind: u8, a: u32, b: u32, score: i8) -> Op {
                 name: format!("Stage {a}"),
                 description: String::new(),
                 colour: None,
+                width: None,
             },
             index: b % 8,
         },
@@ -297,6 +309,7 @@ fn op_from(map: &JourneyMap, kind: u8, a: u32, b: u32, score: i8) -> Op {
                 id: LaneId::from(format!("l{a}").as_str()),
                 kind: LaneKind::ALL[(b as usize) % LaneKind::ALL.len()],
                 title: format!("Lane {a}"),
+                collapsed: false,
             },
             index: b % 8,
         },

@@ -134,6 +134,7 @@ impl Builder {
             id: LaneId::random(),
             kind: lane_kind_for(title),
             title: title.to_owned(),
+            collapsed: false,
         };
         let id = lane.id.clone();
         self.map.lanes.push(lane);

@@ -70,6 +70,9 @@ pub struct PersonaDocument {
     pub quote: String,
     /// "#rrggbb".
     pub colour: String,
+    /// Up to three letters on the avatar; absent means the initials of the name.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub initials: String,
 }
 
 /// A stage (a column of the map).
@@ -82,6 +85,9 @@ pub struct StageDocument {
     /// "#rrggbb".
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub colour: Option<String>,
+    /// The column's width in points, 160 to 800; absent means the default width.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub width: Option<u32>,
 }
 
 /// A lane (a row of the map).
@@ -90,6 +96,9 @@ pub struct LaneDocument {
     pub id: String,
     pub kind: LaneKind,
     pub title: String,
+    /// Folded to one line on the canvas.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub collapsed: bool,
 }
 
 /// A card in a (stage, lane) cell.

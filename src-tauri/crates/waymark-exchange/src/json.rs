@@ -81,6 +81,7 @@ fn document(map: &JourneyMap) -> MapDocument {
                 frustrations: p.frustrations.clone(),
                 quote: p.quote.clone(),
                 colour: p.colour.clone(),
+                initials: p.initials.clone(),
             })
             .collect(),
         stages: map
@@ -91,6 +92,7 @@ fn document(map: &JourneyMap) -> MapDocument {
                 name: s.name.clone(),
                 description: s.description.clone(),
                 colour: s.colour.clone(),
+                width: s.width,
             })
             .collect(),
         lanes: map
@@ -100,6 +102,7 @@ fn document(map: &JourneyMap) -> MapDocument {
                 id: l.id.to_string(),
                 kind: l.kind,
                 title: l.title.clone(),
+                collapsed: l.collapsed,
             })
             .collect(),
         cards: cards
@@ -330,6 +333,7 @@ pub fn build_map(doc: MapDocument) -> Result<JourneyMap, Refused> {
             frustrations: p.frustrations,
             quote: p.quote,
             colour: p.colour,
+            initials: p.initials,
         };
         apply(
             &mut map,
@@ -355,6 +359,7 @@ pub fn build_map(doc: MapDocument) -> Result<JourneyMap, Refused> {
             name: s.name,
             description: s.description,
             colour: s.colour,
+            width: s.width,
         };
         apply(
             &mut map,
@@ -383,6 +388,7 @@ pub fn build_map(doc: MapDocument) -> Result<JourneyMap, Refused> {
                     id,
                     kind: l.kind,
                     title: l.title,
+                    collapsed: l.collapsed,
                 },
                 index: u32::MAX,
             },
@@ -486,6 +492,7 @@ fn stand_in(op: Op) -> Option<Op> {
                 frustrations: String::new(),
                 quote: String::new(),
                 colour: "#888888".into(),
+                initials: String::new(),
             },
             index,
         }),
@@ -495,6 +502,7 @@ fn stand_in(op: Op) -> Option<Op> {
                 name: "Stage".into(),
                 description: String::new(),
                 colour: None,
+                width: None,
             },
             index,
         }),

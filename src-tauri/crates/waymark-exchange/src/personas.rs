@@ -22,6 +22,7 @@ pub(crate) fn persona_named(personas: &mut Vec<Persona>, name: &str) -> PersonaI
         frustrations: String::new(),
         quote: String::new(),
         colour: PERSONA_COLOURS[personas.len() % PERSONA_COLOURS.len()].to_owned(),
+        initials: String::new(),
     };
     let id = persona.id.clone();
     personas.push(persona);

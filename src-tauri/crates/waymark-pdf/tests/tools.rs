@@ -44,6 +44,7 @@ fn multilingual_map() -> JourneyMap {
         frustrations: "Ουρές".into(),
         quote: "Czy mogę zapłacić kartą?".into(),
         colour: "#d1495b".into(),
+        initials: String::new(),
     };
     ops.push(Op::AddPersona { persona, index: 0 });
     let texts = [

@@ -9,6 +9,7 @@ use std::time::Duration;
 const MIGRATION_LIST: &[M<'static>] = &[
     M::up(include_str!("migrations/0001_maps.sql")),
     M::up(include_str!("migrations/0002_history.sql")),
+    M::up(include_str!("migrations/0003_canvas_layout.sql")),
 ];
 
 /// The schema migrations, applied in order, each in its own transaction.

@@ -45,7 +45,7 @@ pub(crate) fn load_map(conn: &Connection, id: &MapId) -> Result<Option<JourneyMa
     let key = [id.as_str()];
     map.personas = conn
         .prepare_cached(
-            "SELECT id, name, role, goals, needs, frustrations, quote, colour
+            "SELECT id, name, role, goals, needs, frustrations, quote, colour, initials
              FROM personas WHERE map_id = ?1 ORDER BY position",
         )?
         .query_map(key, |row| {
@@ -58,12 +58,13 @@ pub(crate) fn load_map(conn: &Connection, id: &MapId) -> Result<Option<JourneyMa
                 frustrations: row.get(5)?,
                 quote: row.get(6)?,
                 colour: row.get(7)?,
+                initials: row.get(8)?,
             })
         })?
         .collect::<rusqlite::Result<_>>()?;
     map.stages = conn
         .prepare_cached(
-            "SELECT id, name, description, colour FROM stages WHERE map_id = ?1 ORDER BY position",
+            "SELECT id, name, description, colour, width FROM stages WHERE map_id = ?1 ORDER BY position",
         )?
         .query_map(key, |row| {
             Ok(Stage {
@@ -71,17 +72,21 @@ pub(crate) fn load_map(conn: &Connection, id: &MapId) -> Result<Option<JourneyMa
                 name: row.get(1)?,
                 description: row.get(2)?,
                 colour: row.get(3)?,
-            })
+ width: row.get(4)?,
+})
         })?
         .collect::<rusqlite::Result<_>>()?;
     map.lanes = conn
-        .prepare_cached("SELECT id, kind, title FROM lanes WHERE map_id = ?1 ORDER BY position")?
+        .prepare_cached(
+            "SELECT id, kind, title, collapsed FROM lanes WHERE map_id = ?1 ORDER BY position",
+        )?
         .query_map(key, |row| {
             let kind: String = row.get(1)?;
             Ok(Lane {
                 id: LaneId(row.get(0)?),
                 kind: LaneKind::parse(&kind).ok_or_else(|| bad_row("lane kind", kind))?,
                 title: row.get(2)?,
+                collapsed: row.get(3)?,
             })
         })?
         .collect::<rusqlite::Result<_>>()?;
@@ -239,11 +244,13 @@ pub(crate) fn write_changes(conn: &Connection, map: &JourneyMap, changes: &Chang
     )?;
 
     let mut upsert_persona = conn.prepare_cached(
-        "INSERT INTO personas (map_id, id, position, name, role, goals, needs, frustrations, quote, colour)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+        "INSERT INTO personas (map_id, id, position, name, role, goals, needs, frustrations, quote, colour,
+                               initials)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
          ON CONFLICT (map_id, id) DO UPDATE SET position = excluded.position, name = excluded.name,
            role = excluded.role, goals = excluded.goals, needs = excluded.needs,
-           frustrations = excluded.frustrations, quote = excluded.quote, colour = excluded.colour",
+           frustrations = excluded.frustrations, quote = excluded.quote, colour = excluded.colour,
+           initials = excluded.initials",
     )?;
     for (position, p) in (0_i64..).zip(&map.personas) {
         if changes.personas.contains(&p.id) {
@@ -257,15 +264,16 @@ pub(crate) fn write_changes(conn: &Connection, map: &JourneyMap, changes: &Chang
                 p.needs,
                 p.frustrations,
                 p.quote,
-                p.colour
+                p.colour,
+                p.initials
             ])?;
         }
     }
     let mut upsert_stage = conn.prepare_cached(
-        "INSERT INTO stages (map_id, id, position, name, description, colour)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+        "INSERT INTO stages (map_id, id, position, name, description, colour, width)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
          ON CONFLICT (map_id, id) DO UPDATE SET position = excluded.position, name = excluded.name,
-           description = excluded.description, colour = excluded.colour",
+           description = excluded.description, colour = excluded.colour, width = excluded.width",
     )?;
     for (position, s) in (0_i64..).zip(&map.stages) {
         if changes.stages.contains(&s.id) {
@@ -275,14 +283,16 @@ pub(crate) fn write_changes(conn: &Connection, map: &JourneyMap, changes: &Chang
                 position,
                 s.name,
                 s.description,
-                s.colour
+                s.colour,
+                s.width
             ])?;
         }
     }
     let mut upsert_lane = conn.prepare_cached(
-        "INSERT INTO lanes (map_id, id, position, kind, title) VALUES (?1, ?2, ?3, ?4, ?5)
+        "INSERT INTO lanes (map_id, id, position, kind, title, collapsed)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)
          ON CONFLICT (map_id, id) DO UPDATE SET position = excluded.position, kind = excluded.kind,
-           title = excluded.title",
+           title = excluded.title, collapsed = excluded.collapsed",
     )?;
     for (position, l) in (0_i64..).zip(&map.lanes) {
         if changes.lanes.contains(&l.id) {
@@ -291,7 +301,8 @@ pub(crate) fn write_changes(conn: &Connection, map: &JourneyMap, changes: &Chang
                 l.id.as_str(),
                 position,
                 l.kind.as_str(),
-                l.title
+                l.title,
+                l.collapsed
             ])?;
         }
     }

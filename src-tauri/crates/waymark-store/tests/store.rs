@@ -55,6 +55,41 @@ fn edits_are_on_disk_when_apply_returns() {
 }
 
 #[test]
+fn column_widths_folded_lanes_and_initials_are_kept() {
+    let (_dir, path) = temp_db();
+    let mut store = Store::open(&path).unwrap();
+    let id = store.seed_first_run_sample().unwrap().unwrap();
+    let map = store.open_map(&id).unwrap().map;
+    let mut stage = map.stages[1].clone();
+    stage.width = Some(420);
+    let mut lane = map.lanes[2].clone();
+    lane.collapsed = true;
+    let mut persona = map.personas[0].clone();
+    persona.initials = "MK".into();
+    let ops = [
+        Op::UpdateStage { stage },
+        Op::UpdateLane { lane },
+        Op::UpdatePersona { persona },
+    ];
+    store.apply_ops(&id, map.revision, &ops).unwrap();
+    drop(store);
+
+    let mut reopened = Store::open(&path).unwrap();
+    let after = reopened.open_map(&id).unwrap().map;
+    assert_eq!(after.stages[1].width, Some(420));
+    assert_eq!(after.stages[0].width, None);
+    assert!(after.lanes[2].collapsed && !after.lanes[1].collapsed);
+    assert_eq!(after.personas[0].initials, "MK");
+    reopened.undo(&id).unwrap();
+    let undone = reopened.open_map(&id).unwrap().map;
+    assert_eq!(
+        undone.stages[1].width, None,
+        "one undo takes the whole batch back"
+    );
+    assert!(!undone.lanes[2].collapsed);
+}
+
+#[test]
 fn undo_and_redo_work_after_a_restart() {
     let (_dir, path) = temp_db();
     let mut store = Store::open(&path).unwrap();

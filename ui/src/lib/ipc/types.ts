@@ -23,6 +23,8 @@ export interface Persona {
   frustrations: string;
   quote: string;
   colour: string;
+  /** Up to three letters for the avatar; empty means the initials of the name. */
+  initials: string;
 }
 
 export interface Stage {
@@ -30,12 +32,15 @@ export interface Stage {
   name: string;
   description: string;
   colour: string | null;
+  /** The column width in points; null is the default. */
+  width: number | null;
 }
 
 export interface Lane {
   id: string;
   kind: LaneKind;
   title: string;
+  collapsed: boolean;
 }
 
 export interface Card {
