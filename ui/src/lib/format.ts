@@ -41,3 +41,43 @@ export function initials(name: string): string {
   const letters = parts.length > 1 ? [parts[0]!, parts[parts.length - 1]!] : parts;
   return letters.map((p) => p[0]!.toUpperCase()).join("");
 }
+
+/** What one card of each lane kind is called, as on the palette. */
+export const LANE_NAMES: Record<LaneKind, string> = {
+  actions: "Action",
+  thoughts: "Thought",
+  touchpoints: "Touchpoint",
+  emotions: "Feeling",
+  pain_points: "Pain point",
+  opportunities: "Opportunity",
+  kpis: "KPI",
+  backstage: "Backstage",
+  notes: "Note",
+  custom: "Card",
+};
+
+/** The title a new lane of each kind gets. */
+export const LANE_TITLES: Record<LaneKind, string> = {
+  actions: "Customer actions",
+  thoughts: "Thoughts",
+  touchpoints: "Touchpoints",
+  emotions: "Emotions",
+  pain_points: "Pain points",
+  opportunities: "Opportunities",
+  kpis: "KPIs",
+  backstage: "Backstage",
+  notes: "Notes",
+  custom: "Custom lane",
+};
+
+/** Swatches offered for stages, cards and personas. */
+export const SWATCHES = [
+  "#3b5bdb",
+  "#2f8f83",
+  "#4a8f4b",
+  "#b0862b",
+  "#c8553d",
+  "#c0587e",
+  "#7a6bb0",
+  "#5b6b8c",
+];

@@ -1,18 +1,47 @@
 // Keyboard shortcuts of the map editor.
 
-export type ShortcutAction = "undo" | "redo";
+export type ShortcutAction =
+  | "undo"
+  | "redo"
+  | "copy"
+  | "paste"
+  | "duplicate"
+  | "delete"
+  | "select-all"
+  | "zoom-in"
+  | "zoom-out"
+  | "zoom-reset"
+  | "zoom-fit";
 
-/** Whether the key goes to a text field, where the browser's own undo applies. */
+/** Whether the key goes to a text field, where the browser's own editing applies. */
 export function isTyping(event: KeyboardEvent): boolean {
   const target = event.target as HTMLElement | null;
-  return !!target?.closest?.("input, textarea, [contenteditable='true']");
+  return !!target?.closest?.("input, textarea, select, [contenteditable='true']");
 }
 
-/** Ctrl+Z undoes; Ctrl+Shift+Z and Ctrl+Y redo (Cmd on macOS). */
+/**
+ * Ctrl+Z undoes; Ctrl+Shift+Z and Ctrl+Y redo (Cmd on macOS). Ctrl+C, Ctrl+V and Ctrl+D copy,
+ * paste and duplicate cards; Delete removes them; + and − zoom, 0 resets and Shift+1 fits.
+ */
 export function shortcutFor(event: KeyboardEvent): ShortcutAction | null {
-  if (!(event.ctrlKey || event.metaKey) || event.altKey) return null;
   const key = event.key.toLowerCase();
-  if (key === "z") return event.shiftKey ? "redo" : "undo";
-  if (key === "y" && !event.shiftKey) return "redo";
+  if (event.altKey) return null;
+  if (event.ctrlKey || event.metaKey) {
+    if (key === "z") return event.shiftKey ? "redo" : "undo";
+    if (event.shiftKey) return null;
+    if (key === "y") return "redo";
+    if (key === "c") return "copy";
+    if (key === "v") return "paste";
+    if (key === "d") return "duplicate";
+    if (key === "a") return "select-all";
+    if (key === "=" || key === "+") return "zoom-in";
+    if (key === "-") return "zoom-out";
+    if (key === "0") return "zoom-reset";
+    return null;
+  }
+  if (key === "delete" || key === "backspace") return "delete";
+  if (key === "+" || key === "=") return "zoom-in";
+  if (key === "-") return "zoom-out";
+  if (event.shiftKey && (key === "!" || event.code === "Digit1")) return "zoom-fit";
   return null;
 }

@@ -7,6 +7,7 @@ export interface CurvePoint {
   y: number;
   score: number;
   note: string | null;
+  stageId: string;
   stageName: string;
 }
 
@@ -19,12 +20,29 @@ export function scoreY(score: number, height: number, pad: number): number {
   return pad + fraction * (height - 2 * pad);
 }
 
+/** The whole score nearest to `y`, within −2…+2: where a dragged point snaps. */
+export function scoreAt(y: number, height: number, pad: number): number {
+  const fraction = (y - pad) / (height - 2 * pad);
+  const score = Math.round(SCORE_MAX - fraction * (SCORE_MAX - SCORE_MIN));
+  return Math.min(SCORE_MAX, Math.max(SCORE_MIN, score));
+}
+
+/** The x of each stage column's centre, given the columns' widths. */
+export function columnCentres(widths: number[]): number[] {
+  let left = 0;
+  return widths.map((width) => {
+    const centre = left + width / 2;
+    left += width;
+    return centre;
+  });
+}
+
 /** One persona's points for one state, left to right, at the centre of each stage column. */
 export function curvePoints(
   map: JourneyMap,
   personaId: string,
   state: EmotionState,
-  stageWidth: number,
+  centres: number[],
   height: number,
   pad: number,
 ): CurvePoint[] {
@@ -35,10 +53,11 @@ export function curvePoints(
     );
     if (!emotion) return;
     points.push({
-      x: index * stageWidth + stageWidth / 2,
+      x: centres[index] ?? 0,
       y: scoreY(emotion.score, height, pad),
       score: emotion.score,
       note: emotion.note,
+      stageId: stage.id,
       stageName: stage.name,
     });
   });

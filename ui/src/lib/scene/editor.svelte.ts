@@ -47,9 +47,11 @@ export class MapEditor {
   }
 
   /** Shows a gesture's operations at once and queues them as one undoable batch. */
-  apply(ops: Op[]): void {
-    if (ops.length === 0) return;
-    for (const op of ops) applyOp(this.map, op);
+  apply(edit: Op[]): void {
+    if (edit.length === 0) return;
+    // Plain copies: operations are often built from the reactive map's own objects.
+    const ops = $state.snapshot(edit) as Op[];
+    for (const op of ops) applyOp(this.map, structuredClone(op));
     this.queue.push(ops);
     this.saveState = "saving";
     this.error = null;
@@ -74,7 +76,7 @@ export class MapEditor {
       for (let ops = this.queue.shift(); ops; ops = this.queue.shift()) {
         try {
           const applied = await mutate.applyOps(this.saved.id, this.saved.revision, ops);
-          for (const op of ops) applyOp(this.saved, op);
+          for (const op of ops) applyOp(this.saved, structuredClone(op));
           this.acknowledge(applied);
         } catch (error) {
           await this.rollBack(error);

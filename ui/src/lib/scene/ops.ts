@@ -172,3 +172,97 @@ export function blankCard(
     tags: [],
   };
 }
+
+/** The cards with these ids in map order: stage by stage, lane by lane, top to bottom. */
+export function inMapOrder(map: JourneyMap, ids: Iterable<string>): Card[] {
+  const wanted = new Set(ids);
+  const stage = new Map(map.stages.map((s, i) => [s.id, i]));
+  const lane = new Map(map.lanes.map((l, i) => [l.id, i]));
+  return map.cards
+    .filter((c) => wanted.has(c.id))
+    .sort(
+      (a, b) =>
+        (stage.get(a.stage_id) ?? 0) - (stage.get(b.stage_id) ?? 0) ||
+        (lane.get(a.lane_id) ?? 0) - (lane.get(b.lane_id) ?? 0) ||
+        a.position - b.position,
+    );
+}
+
+/**
+ * The moves that put `ids` (in this order) together into a cell, before the card that is
+ * `index`th among the cell's other cards. Moves that change nothing are left out.
+ */
+export function moveCardsOps(
+  map: JourneyMap,
+  ids: string[],
+  stageId: string,
+  laneId: string,
+  index: number,
+): Op[] {
+  const moving = new Set(ids);
+  const sim: JourneyMap = { ...map, cards: map.cards.map((c) => ({ ...c })) };
+  const anchor = cellCards(sim, stageId, laneId).filter((c) => !moving.has(c.id))[index]?.id;
+  const ops: Op[] = [];
+  let previous: string | undefined;
+  for (const id of ids) {
+    const card = sim.cards.find((c) => c.id === id);
+    if (!card) continue;
+    const rest = cellCards(sim, stageId, laneId).filter((c) => c.id !== id);
+    const after = previous ? rest.findIndex((c) => c.id === previous) + 1 : -1;
+    const before = anchor ? rest.findIndex((c) => c.id === anchor) : rest.length;
+    const position = previous ? after : before;
+    const op: Op = { type: "MoveCard", id, stage_id: stageId, lane_id: laneId, position };
+    const unchanged =
+      card.stage_id === stageId && card.lane_id === laneId && card.position === position;
+    if (!unchanged) ops.push(op);
+    applyOp(sim, op);
+    previous = id;
+  }
+  return ops;
+}
+
+/** Copies of `cards` with fresh ids, placed at the end of `cell` or just after each original. */
+export function copyCardsOps(
+  map: JourneyMap,
+  cards: Card[],
+  newId: () => string,
+  cell: { stageId: string; laneId: string } | null,
+): { ops: Op[]; ids: string[] } {
+  const sim: JourneyMap = { ...map, cards: map.cards.map((c) => ({ ...c })) };
+  const ops: Op[] = [];
+  const ids: string[] = [];
+  for (const original of cards) {
+    const stageId = cell?.stageId ?? original.stage_id;
+    const laneId = cell?.laneId ?? original.lane_id;
+    const position = cell
+      ? cellCards(sim, stageId, laneId).length
+      : (sim.cards.find((c) => c.id === original.id)?.position ?? original.position) + 1;
+    const copy: Card = {
+      ...plainCard(original),
+      id: newId(),
+      stage_id: stageId,
+      lane_id: laneId,
+      position,
+    };
+    const op: Op = { type: "AddCard", card: copy };
+    applyOp(sim, op);
+    ops.push(op);
+    ids.push(copy.id);
+  }
+  return { ops, ids };
+}
+
+/** How many cards each non-empty cell holds. */
+export function cellSizes(cards: { stage_id: string; lane_id: string }[]): number[] {
+  const sizes = new Map<string, number>();
+  for (const c of cards) {
+    const key = `${c.stage_id}/${c.lane_id}`;
+    sizes.set(key, (sizes.get(key) ?? 0) + 1);
+  }
+  return [...sizes.values()];
+}
+
+/** A plain copy of a card, also of one the UI state wraps (which structuredClone refuses). */
+export function plainCard(card: Card): Card {
+  return { ...card, tags: [...card.tags] };
+}

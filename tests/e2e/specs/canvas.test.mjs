@@ -1,0 +1,233 @@
+// The canvas, end to end: real pointer and keyboard input in the app, checked in the library
+// file through waymark-cli.
+
+import assert from "node:assert/strict";
+import path from "node:path";
+import { after, before, test } from "node:test";
+import { Key } from "webdriverio";
+import {
+  ARTIFACTS,
+  openMap,
+  startDriver,
+  texts,
+  waitSaved,
+} from "../harness.mjs";
+
+const SAMPLE = "Meal-kit subscription: first month";
+let driver;
+let browser;
+
+before(async () => {
+  driver = await startDriver();
+  browser = await driver.launch();
+  await openMap(browser, SAMPLE);
+});
+
+after(async () => {
+  await browser?.deleteSession().catch(() => {});
+  driver?.stop();
+});
+
+/** The sample map as waymark-cli exports it from the library file. */
+function saved() {
+  const [map] = JSON.parse(driver.cli("list", "--json")).filter(
+    (m) => m.title === SAMPLE,
+  );
+  return JSON.parse(
+    driver.cli("export", map.id, "--format", "json", "--out", "-"),
+  ).map;
+}
+
+function stageNames(map) {
+  return map.stages.map((s) => s.name);
+}
+
+/** The stage and lane names of the card with this text, and its place in its cell. */
+function whereIs(map, text) {
+  const card = map.cards.find((c) => c.text === text);
+  assert.ok(card, `no card "${text}"`);
+  const cell = map.cards.filter(
+    (c) => c.stage === card.stage && c.lane === card.lane,
+  );
+  return {
+    stage: map.stages.find((s) => s.id === card.stage).name,
+    lane: map.lanes.find((l) => l.id === card.lane).title,
+    index: cell.indexOf(card),
+  };
+}
+
+function currentScore(map, stageName) {
+  const stage = map.stages.find((s) => s.name === stageName);
+  return map.emotions.find((e) => e.stage === stage.id && e.state === "current")
+    ?.score;
+}
+
+/** The element for a card, found by its text in the page. */
+async function card(text) {
+  const id = await browser.execute(
+    (t) =>
+      Array.from(document.querySelectorAll("[data-card-id]")).find(
+        (el) => el.querySelector(".text")?.textContent === t,
+      )?.dataset.cardId,
+    text,
+  );
+  assert.ok(id, `card "${text}" is not on the canvas`);
+  return browser.$(`[data-card-id="${id}"]`);
+}
+
+/** Presses at `from`, moves in steps to `to` (each an element and an offset), releases. */
+async function drag(
+  from,
+  to,
+  { steps = 8, dx = 0, dy = 0, fromDx = 0, fromDy = 0 } = {},
+) {
+  let chain = browser
+    .action("pointer", { parameters: { pointerType: "mouse" } })
+    .move({ origin: from, x: fromDx, y: fromDy })
+    .down({ button: 0 })
+    .move({ origin: "pointer", x: 6, y: 6, duration: 50 });
+  const start = await from.getLocation();
+  const size = await from.getSize();
+  const end = await to.getLocation();
+  const endSize = await to.getSize();
+  const x0 = start.x + size.width / 2 + fromDx + 6;
+  const y0 = start.y + size.height / 2 + fromDy + 6;
+  const x1 = end.x + endSize.width / 2 + dx;
+  const y1 = end.y + endSize.height / 2 + dy;
+  for (let i = 1; i <= steps; i++) {
+    chain = chain.move({
+      origin: "viewport",
+      x: Math.round(x0 + ((x1 - x0) * i) / steps),
+      y: Math.round(y0 + ((y1 - y0) * i) / steps),
+      duration: 30,
+    });
+  }
+  await chain.up({ button: 0 }).perform();
+}
+
+test("a card dragged with the pointer lands in the other cell", async () => {
+  const text = "Picks the family plan and enters a discount code";
+  assert.deepEqual(whereIs(saved(), text), {
+    stage: "Decision",
+    lane: "Customer actions",
+    index: 0,
+  });
+  const target = await browser.$(
+    '[data-cell][data-stage="Consideration"][data-lane="Customer actions"] [data-testid="add-card"]',
+  );
+  await drag(await card(text), target);
+  await waitSaved(browser);
+  assert.deepEqual(whereIs(saved(), text), {
+    stage: "Consideration",
+    lane: "Customer actions",
+    index: 2,
+  });
+});
+
+test("a stage dragged by its header takes its new place", async () => {
+  assert.deepEqual(stageNames(saved()).slice(0, 3), [
+    "Awareness",
+    "Consideration",
+    "Decision",
+  ]);
+  const headers = await browser.$$('[data-testid="stage-header"]');
+  // Dropped past the middle of "Decision": Awareness becomes the third stage.
+  await drag(headers[0], headers[2], { dx: 60, fromDx: -60 });
+  await waitSaved(browser);
+  assert.deepEqual(stageNames(saved()), [
+    "Consideration",
+    "Decision",
+    "Awareness",
+    "Retention",
+    "Advocacy",
+  ]);
+  const shown = await texts(browser, '[data-testid="stage-header"] .name');
+  assert.deepEqual(shown.slice(0, 3), [
+    "Consideration",
+    "Decision",
+    "Awareness",
+  ]);
+});
+
+test("an emotion point dragged up snaps to a whole score", async () => {
+  assert.equal(currentScore(saved(), "Retention"), -2);
+  const stageId = saved().stages.find((s) => s.name === "Retention").id;
+  const point = await browser.$(
+    `[data-testid="emotion-point"][data-stage="${stageId}"][data-state="current"]`,
+  );
+  // One step is a quarter of the chart's inner height (126 px): three steps up is +1.
+  await drag(point, point, { dy: -95 });
+  await waitSaved(browser);
+  assert.equal(currentScore(saved(), "Retention"), 1);
+  assert.equal(await point.getAttribute("aria-valuenow"), "1");
+});
+
+test("a card moved with the keyboard, then undone and redone with the keyboard", async () => {
+  const text = "Could this really save me time on weeknights?";
+  const before = whereIs(saved(), text);
+  assert.equal(before.stage, "Awareness");
+  const element = await card(text);
+  await browser.execute((el) => el.focus(), element);
+  await browser.keys([" "]);
+  await browser.keys(["ArrowRight"]);
+  await browser.keys([" "]);
+  await waitSaved(browser);
+  const moved = whereIs(saved(), text);
+  assert.equal(
+    moved.stage,
+    "Retention",
+    "Awareness is third, so right is Retention",
+  );
+  assert.equal(moved.lane, before.lane);
+  const [heard] = await texts(browser, '[data-testid="announcer"]');
+  assert.match(heard, /Dropped\. Now in Thoughts & questions, Retention/);
+
+  await browser.keys([Key.Ctrl, "z"]);
+  await browser.waitUntil(() => whereIs(saved(), text).stage === "Awareness", {
+    timeout: 10000,
+    timeoutMsg: "Ctrl+Z did not undo the move",
+  });
+  await browser.keys([Key.Ctrl, Key.Shift, "z"]);
+  await browser.waitUntil(() => whereIs(saved(), text).stage === "Retention", {
+    timeout: 10000,
+    timeoutMsg: "Ctrl+Shift+Z did not redo the move",
+  });
+  await browser.keys([Key.Ctrl, "y"]);
+  await waitSaved(browser);
+  assert.equal(
+    whereIs(saved(), text).stage,
+    "Retention",
+    "nothing left to redo",
+  );
+});
+
+test("undo still works after the app restarts", async () => {
+  const text = "Could this really save me time on weeknights?";
+  await waitSaved(browser);
+  await browser.deleteSession();
+  browser = await driver.launch();
+  await openMap(browser, SAMPLE);
+  assert.equal(whereIs(saved(), text).stage, "Retention");
+  await browser.keys([Key.Ctrl, "z"]);
+  await browser.waitUntil(() => whereIs(saved(), text).stage === "Awareness", {
+    timeout: 10000,
+    timeoutMsg: "Ctrl+Z after a restart did not undo the keyboard move",
+  });
+  await browser.keys([Key.Ctrl, "z"]);
+  await browser.waitUntil(() => currentScore(saved(), "Retention") === -2, {
+    timeout: 10000,
+    timeoutMsg: "the next Ctrl+Z did not undo the emotion drag",
+  });
+  const shown = await texts(browser, '[data-testid="card"] .text');
+  assert.ok(shown.includes(text));
+});
+
+test("the whole map fits the window for a screenshot", async () => {
+  await (await browser.$("button=Fit")).click();
+  await browser.pause(400);
+  const zoom = await texts(browser, '[data-testid="zoom-level"]');
+  assert.notEqual(zoom[0], "100%");
+  await browser.saveScreenshot(path.join(ARTIFACTS, "canvas-fit.png"));
+  await (await browser.$('[data-testid="zoom-level"]')).click();
+  await browser.saveScreenshot(path.join(ARTIFACTS, "canvas.png"));
+});

@@ -1,0 +1,231 @@
+// Dragging cards between cells, and palette chips onto cells, with the pointer.
+
+import { announcer } from "../a11y/announcer.svelte";
+import { newId } from "../ids";
+import type { LaneKind } from "../ipc/types";
+import type { CanvasState, CardSlot } from "../scene/canvas.svelte";
+import type { MapEditor } from "../scene/editor.svelte";
+import { blankCard, cellCards, inMapOrder, moveCardsOps } from "../scene/ops";
+import { slotAt, trackPointer } from "./pointer";
+import { LANE_COLOURS, LANE_NAMES, count } from "../format";
+
+/** A label that follows the pointer; it ignores the pointer so hit-testing sees what is below. */
+class Ghost {
+  private el = document.createElement("div");
+
+  constructor(label: string, colour: string) {
+    this.el.className = "drag-ghost";
+    this.el.textContent = label;
+    this.el.style.setProperty("--ghost-colour", colour);
+    this.el.setAttribute("aria-hidden", "true");
+    document.body.append(this.el);
+  }
+
+  moveTo(x: number, y: number): void {
+    this.el.style.transform = `translate(${x + 12}px, ${y + 8}px)`;
+  }
+
+  remove(): void {
+    this.el.remove();
+  }
+}
+
+/**
+ * The line showing where dragged cards would land. It floats above the canvas, so moving it
+ * never changes the layout of the cards under the pointer.
+ */
+class DropLine {
+  private el = document.createElement("div");
+
+  constructor() {
+    this.el.className = "drop-marker";
+    this.el.dataset.testid = "drop-line";
+    this.el.setAttribute("aria-hidden", "true");
+    this.el.hidden = true;
+    document.body.append(this.el);
+  }
+
+  show(at: { x: number; y: number; width: number } | null): void {
+    this.el.hidden = !at;
+    if (at) {
+      this.el.style.transform = `translate(${at.x}px, ${at.y - 1.5}px)`;
+      this.el.style.width = `${at.width}px`;
+    }
+  }
+
+  remove(): void {
+    this.el.remove();
+  }
+}
+
+interface SlotAtPoint {
+  slot: CardSlot;
+  /** Where the drop line goes, in window coordinates. */
+  line: { x: number; y: number; width: number };
+}
+
+/** The cell under a point and the slot among its cards (other than `dragged`) there. */
+export function slotAtPoint(
+  x: number,
+  y: number,
+  dragged: ReadonlySet<string>,
+): SlotAtPoint | null {
+  const cell = document.elementFromPoint(x, y)?.closest<HTMLElement>("[data-cell]");
+  const stageId = cell?.dataset.stageId;
+  const laneId = cell?.dataset.laneId;
+  if (!cell || !stageId || !laneId) return null;
+  const cards = Array.from(cell.querySelectorAll<HTMLElement>("[data-card-id]"))
+    .filter((el) => !dragged.has(el.dataset.cardId ?? ""))
+    .map((el) => el.getBoundingClientRect());
+  const index = slotAt(
+    y,
+    cards.map((r) => ({ start: r.top, size: r.height })),
+  );
+  const box = cell.getBoundingClientRect();
+  const inset = 8 * (box.width / cell.offsetWidth || 1);
+  const before = cards[index - 1];
+  const after = cards[index];
+  const lineY =
+    before && after
+      ? (before.bottom + after.top) / 2
+      : after
+        ? after.top - inset / 2
+        : before
+          ? before.bottom + inset / 2
+          : box.top + inset;
+  return {
+    slot: { stageId, laneId, index },
+    line: { x: box.left + inset, y: lineY, width: box.width - 2 * inset },
+  };
+}
+
+/** Scrolls the canvas when the pointer nears its edge during a drag. */
+function autoScroll(scroller: Element | null, x: number, y: number): void {
+  if (!scroller) return;
+  const rect = scroller.getBoundingClientRect();
+  const edge = 48;
+  const step = (distance: number) => Math.ceil(((edge - distance) / edge) * 24);
+  if (x < rect.left + edge) scroller.scrollLeft -= step(x - rect.left);
+  else if (x > rect.right - edge) scroller.scrollLeft += step(rect.right - x);
+  if (y < rect.top + edge) scroller.scrollTop -= step(y - rect.top);
+  else if (y > rect.bottom - edge) scroller.scrollTop += step(rect.bottom - y);
+}
+
+/** Describes a cell for announcements: "Pain points, Checkout, position 2 of 3". */
+export function describeSlot(editor: MapEditor, slot: CardSlot, moving: number): string {
+  const map = editor.map;
+  const stage = map.stages.find((s) => s.id === slot.stageId)?.name ?? "";
+  const lane = map.lanes.find((l) => l.id === slot.laneId)?.title ?? "";
+  const size = cellCards(map, slot.stageId, slot.laneId).length;
+  return `${lane}, ${stage}, position ${slot.index + 1} of ${size + (moving ? 0 : 1)}`;
+}
+
+/** Starts dragging the selected cards from a press on one of them. */
+export function dragCards(down: PointerEvent, editor: MapEditor, canvas: CanvasState): void {
+  let ghost: Ghost | null = null;
+  let line: DropLine | null = null;
+  let ids: string[] = [];
+  const scroller = (down.target as Element).closest("[data-scroller]");
+  trackPointer(down, {
+    start(event) {
+      const cards = inMapOrder(editor.map, canvas.selection);
+      ids = cards.map((c) => c.id);
+      canvas.dragged = new Set(ids);
+      const first = cards[0];
+      const label = cards.length > 1 ? count(cards.length, "card") : (first?.text ?? "");
+      ghost = new Ghost(label.slice(0, 80) || "Card", first?.colour ?? "#3b5bdb");
+      ghost.moveTo(event.clientX, event.clientY);
+      line = new DropLine();
+    },
+    move(event) {
+      ghost?.moveTo(event.clientX, event.clientY);
+      autoScroll(scroller, event.clientX, event.clientY);
+      const found = slotAtPoint(event.clientX, event.clientY, canvas.dragged);
+      line?.show(found?.line ?? null);
+      setSlot(canvas, found?.slot ?? null);
+    },
+    drop() {
+      const slot = canvas.slot;
+      end();
+      if (!slot) return;
+      const ops = moveCardsOps(editor.map, ids, slot.stageId, slot.laneId, slot.index);
+      editor.apply(ops);
+      if (ops.length) {
+        announcer.say(`Moved ${count(ids.length, "card")} to ${describeSlot(editor, slot, 1)}.`);
+      }
+    },
+    cancel() {
+      end();
+      announcer.say("Move cancelled.");
+    },
+  });
+  function end() {
+    ghost?.remove();
+    line?.remove();
+    canvas.dragged = new Set();
+    canvas.slot = null;
+  }
+}
+
+/** Changes the slot only when it is a different one, so cells redraw only then. */
+function setSlot(canvas: CanvasState, slot: CardSlot | null): void {
+  const now = canvas.slot;
+  const same =
+    now === slot ||
+    (now &&
+      slot &&
+      now.stageId === slot.stageId &&
+      now.laneId === slot.laneId &&
+      now.index === slot.index);
+  if (!same) canvas.slot = slot;
+}
+
+/** Drags a lane-type chip from the palette; dropped on a cell it adds a card there to type in. */
+export function dragChip(
+  down: PointerEvent,
+  kind: LaneKind,
+  editor: MapEditor,
+  canvas: CanvasState,
+): void {
+  let ghost: Ghost | null = null;
+  let line: DropLine | null = null;
+  const none = new Set<string>();
+  const scroller = document.querySelector("[data-scroller]");
+  trackPointer(down, {
+    start(event) {
+      canvas.chip = kind;
+      ghost = new Ghost(LANE_NAMES[kind], LANE_COLOURS[kind]);
+      ghost.moveTo(event.clientX, event.clientY);
+      line = new DropLine();
+    },
+    move(event) {
+      ghost?.moveTo(event.clientX, event.clientY);
+      autoScroll(scroller, event.clientX, event.clientY);
+      const found = slotAtPoint(event.clientX, event.clientY, none);
+      line?.show(found?.line ?? null);
+      setSlot(canvas, found?.slot ?? null);
+    },
+    drop() {
+      const slot = canvas.slot;
+      end();
+      if (!slot) return;
+      const lane = editor.map.lanes.find((l) => l.id === slot.laneId);
+      const card = blankCard(newId(), slot.stageId, slot.laneId, slot.index, "");
+      if (lane && lane.kind !== kind) card.colour = LANE_COLOURS[kind];
+      card.text = LANE_NAMES[kind];
+      editor.apply([{ type: "AddCard", card }]);
+      canvas.selectOnly([card.id]);
+      canvas.editing = card.id;
+      announcer.say(`Added a ${LANE_NAMES[kind]} card to ${describeSlot(editor, slot, 1)}.`);
+    },
+    cancel() {
+      end();
+    },
+  });
+  function end() {
+    ghost?.remove();
+    line?.remove();
+    canvas.chip = null;
+    canvas.slot = null;
+  }
+}

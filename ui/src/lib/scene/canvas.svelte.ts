@@ -1,0 +1,91 @@
+// What the canvas shows besides the map itself: selection, drags in progress, zoom and the
+// emotion curve's view. None of it is saved; the map is.
+
+import { SvelteSet } from "svelte/reactivity";
+import type { Card, EmotionState, LaneKind } from "../ipc/types";
+import { plainCard } from "./ops";
+
+export interface CellRef {
+  stageId: string;
+  laneId: string;
+}
+
+/** Where dragged cards would land: before the `index`th of the cell's other cards. */
+export interface CardSlot extends CellRef {
+  index: number;
+}
+
+export type CurveView = EmotionState | "both";
+
+export const DEFAULT_STAGE_WIDTH = 260;
+export const ZOOM_MIN = 0.4;
+export const ZOOM_MAX = 2;
+
+/** Cards copied with Ctrl+C; kept while the app runs, so they paste into any map. */
+let copied: Card[] = [];
+
+export function copyToClipboard(cards: Card[]): void {
+  copied = cards.map(plainCard);
+}
+
+export function clipboard(): Card[] {
+  return copied;
+}
+
+export class CanvasState {
+  readonly selection = new SvelteSet<string>();
+  /** The cell that paste and new cards go to when nothing is selected. */
+  activeCell: CellRef | null = $state(null);
+  /** The card whose text is being edited. */
+  editing: string | null = $state(null);
+
+  /** Cards being dragged with the pointer, and where they would land. */
+  dragged: ReadonlySet<string> = $state.raw(new SvelteSet<string>());
+  slot: CardSlot | null = $state(null);
+  /** A palette chip being dragged. */
+  chip: LaneKind | null = $state(null);
+  /** The card picked up with Space, and where it would go. */
+  lifted: string | null = $state(null);
+
+  /** A stage or lane header being dragged, and the slot it would take. */
+  movingStage: { id: string; slot: number } | null = $state(null);
+  movingLane: { id: string; slot: number } | null = $state(null);
+  /** A column edge being dragged: the width shown until it is released. */
+  resizing: { id: string; width: number } | null = $state(null);
+
+  /**
+   * How many cards each cell draws. A big map first draws a few per cell, so it shows at once,
+   * then the rest a batch per frame.
+   */
+  cardsPerCell = $state(Infinity);
+
+  zoom = $state(1);
+  curveView: CurveView = $state("both");
+  /** The persona whose curve is shown, or null for all of them. */
+  persona: string | null = $state(null);
+
+  select(id: string, extend: boolean): void {
+    if (!extend) this.selection.clear();
+    if (extend && this.selection.has(id)) this.selection.delete(id);
+    else this.selection.add(id);
+  }
+
+  selectOnly(ids: Iterable<string>): void {
+    this.selection.clear();
+    for (const id of ids) this.selection.add(id);
+  }
+
+  /** The slot shown in a cell, or null when nothing would land there. */
+  slotIn(stageId: string, laneId: string): number | null {
+    const slot = this.slot;
+    return slot && slot.stageId === stageId && slot.laneId === laneId ? slot.index : null;
+  }
+
+  setZoom(zoom: number): void {
+    this.zoom = Math.round(Math.min(ZOOM_MAX, Math.max(ZOOM_MIN, zoom)) * 100) / 100;
+  }
+
+  showsState(state: EmotionState): boolean {
+    return this.curveView === "both" || this.curveView === state;
+  }
+}

@@ -1,0 +1,162 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
+import { fireEvent, render, screen, waitFor } from "@testing-library/svelte";
+import MapView from "../src/components/MapView.svelte";
+import type { Op } from "../src/lib/ipc/types";
+import { smallMap } from "./fixtures";
+
+/** A store that accepts every batch and records it. */
+function mockStore(refuse?: { code: string; message: string }): Op[][] {
+  const batches: Op[][] = [];
+  let revision = 4;
+  mockIPC((cmd, args) => {
+    if (cmd === "open_map") return { map: smallMap(), can_undo: false, can_redo: false };
+    if (cmd === "apply_ops") {
+      if (refuse) throw refuse;
+      batches.push((args as { ops: Op[] }).ops);
+      revision += 1;
+      return { revision, can_undo: true, can_redo: false };
+    }
+    throw { code: "internal", message: `unexpected ${cmd}` };
+  });
+  return batches;
+}
+
+afterEach(() => clearMocks());
+
+async function openView() {
+  render(MapView, { mapId: "map-1", onClose: () => {} });
+  await screen.findByTestId("map-grid");
+}
+
+function cardEl(id: string): HTMLElement {
+  const el = document.querySelector<HTMLElement>(`[data-card-id="${id}"]`);
+  if (!el) throw new Error(`no card ${id}`);
+  return el;
+}
+
+function click(el: HTMLElement, init: PointerEventInit = {}) {
+  fireEvent.pointerDown(el, { button: 0, pointerId: 1, ...init });
+  fireEvent.pointerUp(window, { button: 0, pointerId: 1 });
+}
+
+describe("the canvas", () => {
+  it("selects a card with a click, shows the inspector and deletes it with Delete", async () => {
+    const batches = mockStore();
+    await openView();
+    click(cardEl("a"));
+    expect(await screen.findByTestId("inspector")).toBeTruthy();
+    expect(cardEl("a").getAttribute("aria-pressed")).toBe("true");
+    await fireEvent.keyDown(window, { key: "Delete" });
+    await waitFor(() => expect(batches).toHaveLength(1));
+    expect(batches[0]).toEqual([{ type: "RemoveCard", id: "a" }]);
+    expect(document.querySelector('[data-card-id="a"]')).toBeNull();
+  });
+
+  it("adds shift-clicked cards to the selection and moves them in one batch", async () => {
+    const batches = mockStore();
+    await openView();
+    click(cardEl("a"));
+    click(cardEl("c"), { shiftKey: true });
+    expect(screen.getByText("2 cards selected")).toBeTruthy();
+    await fireEvent.keyDown(window, { key: "d", ctrlKey: true });
+    await waitFor(() => expect(batches).toHaveLength(1));
+    expect(batches[0]!.map((op) => op.type)).toEqual(["AddCard", "AddCard"]);
+  });
+
+  it("moves a card with Space and the arrow keys, and says where it went", async () => {
+    const batches = mockStore();
+    await openView();
+    const b = cardEl("b");
+    b.focus();
+    await fireEvent.keyDown(b, { key: " " });
+    await fireEvent.keyDown(b, { key: "ArrowRight" });
+    await fireEvent.keyDown(b, { key: " " });
+    await waitFor(() => expect(batches).toHaveLength(1));
+    expect(batches[0]).toEqual([
+      { type: "MoveCard", id: "b", stage_id: "s2", lane_id: "l1", position: 1 },
+    ]);
+    await waitFor(() =>
+      expect(screen.getByTestId("announcer").textContent).toMatch(
+        /Dropped\. Now in Customer actions, Decision, position 2 of 2/,
+      ),
+    );
+  });
+
+  it("puts a picked-up card back on Escape without saving anything", async () => {
+    const batches = mockStore();
+    await openView();
+    const a = cardEl("a");
+    await fireEvent.keyDown(a, { key: " " });
+    await fireEvent.keyDown(a, { key: "ArrowDown" });
+    await fireEvent.keyDown(a, { key: "Escape" });
+    expect(batches).toHaveLength(0);
+    await waitFor(() => expect(screen.getByTestId("announcer").textContent).toMatch(/cancelled/));
+  });
+
+  it("copies a card and pastes it into the cell last clicked", async () => {
+    const batches = mockStore();
+    await openView();
+    click(cardEl("c"));
+    await fireEvent.keyDown(window, { key: "c", ctrlKey: true });
+    const cell = document.querySelector<HTMLElement>('[data-stage-id="s1"][data-lane-id="l2"]')!;
+    click(cell);
+    await fireEvent.keyDown(window, { key: "v", ctrlKey: true });
+    await waitFor(() => expect(batches).toHaveLength(1));
+    const [op] = batches[0]!;
+    expect(op).toMatchObject({
+      type: "AddCard",
+      card: { text: "c", stage_id: "s1", lane_id: "l2" },
+    });
+    expect((op as { card: { id: string } }).card.id).not.toBe("c");
+  });
+
+  it("sets a pain point's severity from the inspector", async () => {
+    const batches = mockStore();
+    await openView();
+    click(cardEl("a"));
+    const tags = await screen.findByTestId("field-tags");
+    await fireEvent.change(tags, { target: { value: "#checkout, fees , checkout" } });
+    await waitFor(() => expect(batches).toHaveLength(1));
+    expect(batches[0]).toEqual([
+      {
+        type: "UpdateCard",
+        card: expect.objectContaining({ id: "a", tags: ["checkout", "fees"] }),
+      },
+    ]);
+  });
+
+  it("moves an emotion point with the arrow keys, as a slider", async () => {
+    const batches = mockStore();
+    await openView();
+    const points = screen.getAllByTestId("emotion-point");
+    const decision = points.find((p) => p.getAttribute("data-stage") === "s2")!;
+    expect(decision.getAttribute("aria-valuenow")).toBe("-2");
+    await fireEvent.keyDown(decision, { key: "ArrowUp" });
+    await waitFor(() => expect(batches).toHaveLength(1));
+    expect(batches[0]).toEqual([
+      {
+        type: "SetEmotion",
+        persona_id: "p1",
+        stage_id: "s2",
+        state: "current",
+        score: -1,
+        note: "Hidden fees",
+      },
+    ]);
+  });
+
+  it("returns to the saved map and shows the message when the store refuses a drag", async () => {
+    mockStore({ code: "invalid_operation", message: "There is no stage with id s2 on this map." });
+    await openView();
+    const b = cardEl("b");
+    await fireEvent.keyDown(b, { key: " " });
+    await fireEvent.keyDown(b, { key: "ArrowRight" });
+    await fireEvent.keyDown(b, { key: " " });
+    expect(cardEl("b").closest("[data-cell]")!.getAttribute("data-stage-id")).toBe("s2");
+    await screen.findByText(/There is no stage with id s2/);
+    await waitFor(() =>
+      expect(cardEl("b").closest("[data-cell]")!.getAttribute("data-stage-id")).toBe("s1"),
+    );
+  });
+});
