@@ -22,6 +22,8 @@ const COMMANDS: &[&str] = &[
 ];
 
 fn main() {
+    // A changed capability file must rebuild the app, or the old permissions stay in it.
+    println!("cargo::rerun-if-changed=src-tauri/capabilities");
     let attributes = tauri_build::Attributes::new()
         .capabilities_path_pattern("./src-tauri/capabilities/**/*")
         .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS));

@@ -162,3 +162,24 @@ export async function openMap(browser, title) {
   );
   await browser.$('[data-testid="map-grid"]').waitForExist({ timeout: 10000 });
 }
+
+/** Closes the app's window the way its close button does. */
+export function closeAppWindow() {
+  const windows = xdotool("search", "--name", "^Waymark$").trim().split("\n");
+  for (const window of windows.filter(Boolean)) {
+    execFileSync("python3", [
+      path.join(root, "tests/e2e/close-window.py"),
+      window,
+    ]);
+  }
+}
+
+/** Whether an app started from APP is running. */
+export function appIsRunning() {
+  try {
+    execFileSync("pgrep", ["-f", `^${APP}$`]);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -4,9 +4,12 @@
 import assert from "node:assert/strict";
 import path from "node:path";
 import { after, before, test } from "node:test";
+import { setTimeout as sleep } from "node:timers/promises";
 import { Key } from "webdriverio";
 import {
   ARTIFACTS,
+  appIsRunning,
+  closeAppWindow,
   openMap,
   startDriver,
   texts,
@@ -230,4 +233,25 @@ test("the whole map fits the window for a screenshot", async () => {
   await browser.saveScreenshot(path.join(ARTIFACTS, "canvas-fit.png"));
   await (await browser.$('[data-testid="zoom-level"]')).click();
   await browser.saveScreenshot(path.join(ARTIFACTS, "canvas.png"));
+});
+
+test("closing the window right after typing keeps the text", async () => {
+  const cell = await browser.$(
+    '[data-cell][data-stage="Retention"][data-lane="Customer actions"]',
+  );
+  await (await cell.$('[data-testid="add-card"]')).click();
+  const editor = await cell.$('[data-testid="card-editor"]');
+  // Typed but not confirmed with Enter: closing the window must still keep it.
+  await editor.setValue("Cancels before the holiday");
+  // As a click on the window's close button: the app gets WM_DELETE_WINDOW and exits.
+  closeAppWindow();
+  const deadline = Date.now() + 15000;
+  while (appIsRunning() && Date.now() < deadline) await sleep(200);
+  assert.ok(!appIsRunning(), "the app did not close");
+  await browser.deleteSession().catch(() => {});
+  browser = null;
+  assert.equal(
+    whereIs(saved(), "Cancels before the holiday").stage,
+    "Retention",
+  );
 });

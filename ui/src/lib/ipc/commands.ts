@@ -2,6 +2,7 @@
 
 import { invoke } from "@tauri-apps/api/core";
 import { getCurrentWebview } from "@tauri-apps/api/webview";
+import { getCurrentWindow } from "@tauri-apps/api/window";
 import { open, save } from "@tauri-apps/plugin-dialog";
 import type {
   Applied,
@@ -125,5 +126,15 @@ export async function onFilesDropped(
       onHover(false);
       if (payload.paths.length > 0) onDrop(payload.paths);
     }
+  });
+}
+
+/**
+ * Runs `finish` before the window closes, and closes it once `finish` is done: edits still on
+ * their way to disk are written first. Returns the unsubscribe.
+ */
+export async function beforeWindowCloses(finish: () => Promise<void>): Promise<() => void> {
+  return getCurrentWindow().onCloseRequested(async () => {
+    await finish();
   });
 }
