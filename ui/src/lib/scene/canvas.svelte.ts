@@ -18,7 +18,7 @@ export interface CardSlot extends CellRef {
 export type CurveView = EmotionState | "both";
 
 export const DEFAULT_STAGE_WIDTH = 260;
-export const ZOOM_MIN = 0.4;
+export const ZOOM_MIN = 0.5;
 export const ZOOM_MAX = 2;
 
 /** Cards copied with Ctrl+C; kept while the app runs, so they paste into any map. */
