@@ -29,10 +29,7 @@ test("the sample map renders with its stages, lanes, cards, persona and curve", 
     assert.equal(stages.length, 5);
     assert.match(stages[0], /Awareness/);
     assert.match(stages[4], /Advocacy/);
-    const lanes = await texts(
-      browser,
-      '[data-testid="lane-label"] .lane-title',
-    );
+    const lanes = await texts(browser, '[data-testid="lane-label"] .name');
     assert.ok(lanes.includes("Pain points"), `lanes: ${lanes}`);
     assert.equal(lanes.length, 9);
     const cards = await texts(browser, '[data-testid="card"]');
