@@ -42,6 +42,10 @@ def main() -> int:
     ]
     x11.XFlush.argtypes = [ctypes.c_void_p]
     x11.XCloseDisplay.argtypes = [ctypes.c_void_p]
+    # A window that went away before the message arrived is not an error worth exiting on.
+    handler_type = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_void_p)
+    ignore = handler_type(lambda _display, _event: 0)
+    x11.XSetErrorHandler(ignore)
     display = x11.XOpenDisplay(None)
     if not display:
         print("close-window: cannot open the X display", file=sys.stderr)

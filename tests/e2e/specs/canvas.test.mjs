@@ -225,6 +225,96 @@ test("undo still works after the app restarts", async () => {
   assert.ok(shown.includes(text));
 });
 
+test("a palette chip dropped on a cell adds a card there to type in", async () => {
+  const chip = await browser.$('[data-testid="chip-pain_points"]');
+  const target = await browser.$(
+    '[data-cell][data-stage="Decision"][data-lane="Thoughts & questions"] [data-testid="add-card"]',
+  );
+  await drag(chip, target);
+  const editor = await browser.$('[data-testid="card-editor"]');
+  await editor.waitForExist({ timeout: 5000 });
+  // Typed over the selected placeholder; setValue would clear the field, which blurs it.
+  await editor.addValue("Is the discount code applied twice?");
+  await browser.keys(["Enter"]);
+  await waitSaved(browser);
+  const placed = whereIs(saved(), "Is the discount code applied twice?");
+  assert.deepEqual(
+    { stage: placed.stage, lane: placed.lane },
+    { stage: "Decision", lane: "Thoughts & questions" },
+  );
+  const added = saved().cards.find(
+    (c) => c.text === "Is the discount code applied twice?",
+  );
+  assert.equal(
+    added.colour,
+    "#c8553d",
+    "a pain-point chip in another lane keeps its colour",
+  );
+});
+
+test("cards caught in a selection band move together", async () => {
+  const first = "Comparison website";
+  const second = "Checkout page";
+  const from = await card(first);
+  const to = await card(second);
+  // From just left of the first card to just past the second: both touchpoints are inside.
+  await browser
+    .action("pointer", { parameters: { pointerType: "mouse" } })
+    .move({ origin: from, x: -128, y: -30 })
+    .down({ button: 0 })
+    .move({ origin: to, x: 40, y: 0, duration: 200 })
+    .move({ origin: to, x: 60, y: 10, duration: 100 })
+    .up({ button: 0 })
+    .perform();
+  const selected = await browser.execute(
+    () =>
+      document.querySelectorAll('[data-card-id][aria-pressed="true"]').length,
+  );
+  assert.equal(selected, 2, "the band selected both cards");
+  const target = await browser.$(
+    '[data-cell][data-stage="Retention"][data-lane="Touchpoints"] [data-testid="add-card"]',
+  );
+  await drag(await card(first), target);
+  await waitSaved(browser);
+  const map = saved();
+  assert.deepEqual(
+    [whereIs(map, first), whereIs(map, second)],
+    [
+      { stage: "Retention", lane: "Touchpoints", index: 1 },
+      { stage: "Retention", lane: "Touchpoints", index: 2 },
+    ],
+  );
+  await browser.keys([Key.Ctrl, "z"]);
+  await browser.waitUntil(() => whereIs(saved(), second).stage === "Decision", {
+    timeout: 10000,
+    timeoutMsg: "one Ctrl+Z did not take the whole group move back",
+  });
+  assert.equal(whereIs(saved(), first).stage, "Consideration");
+});
+
+test("double-clicking an empty part of a cell starts a new card", async () => {
+  const cell = await browser.$(
+    '[data-cell][data-stage="Awareness"][data-lane="Touchpoints"]',
+  );
+  const size = await cell.getSize();
+  // Low in the cell, below its cards and its + button.
+  await browser
+    .action("pointer", { parameters: { pointerType: "mouse" } })
+    .move({ origin: cell, x: 0, y: Math.floor(size.height / 2) - 4 })
+    .down({ button: 0 })
+    .up({ button: 0 })
+    .pause(60)
+    .down({ button: 0 })
+    .up({ button: 0 })
+    .perform();
+  const editor = await cell.$('[data-testid="card-editor"]');
+  await editor.waitForExist({ timeout: 5000 });
+  await editor.addValue("Podcast sponsorship");
+  await browser.keys(["Enter"]);
+  await waitSaved(browser);
+  assert.equal(whereIs(saved(), "Podcast sponsorship").stage, "Awareness");
+});
+
 test("the whole map fits the window for a screenshot", async () => {
   await (await browser.$("button=Fit")).click();
   await browser.pause(400);
