@@ -14,7 +14,7 @@ packages=(
   fonts-dejavu-core
 )
 if [ "$want_e2e" = 1 ]; then
-  packages+=(webkit2gtk-driver xvfb xauth dbus xdotool poppler-utils qpdf imagemagick sqlite3 fonts-wqy-microhei)
+  packages+=(webkit2gtk-driver xvfb xauth dbus xdotool python3 poppler-utils qpdf imagemagick sqlite3 fonts-wqy-microhei)
 fi
 
 missing=()
