@@ -303,7 +303,6 @@ test("double-clicking an empty part of a cell starts a new card", async () => {
     .move({ origin: cell, x: 0, y: Math.floor(size.height / 2) - 4 })
     .down({ button: 0 })
     .up({ button: 0 })
-    .pause(60)
     .down({ button: 0 })
     .up({ button: 0 })
     .perform();
