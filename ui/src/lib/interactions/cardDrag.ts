@@ -112,28 +112,44 @@ function autoScroll(scroller: Element | null, x: number, y: number): void {
 }
 
 /** Describes a cell for announcements: "Pain points, Checkout, position 2 of 3". */
-export function describeSlot(editor: MapEditor, slot: CardSlot, moving: number): string {
+export function describeSlot(editor: MapEditor, slot: CardSlot): string {
   const map = editor.map;
   const stage = map.stages.find((s) => s.id === slot.stageId)?.name ?? "";
   const lane = map.lanes.find((l) => l.id === slot.laneId)?.title ?? "";
   const size = cellCards(map, slot.stageId, slot.laneId).length;
-  return `${lane}, ${stage}, position ${slot.index + 1} of ${size + (moving ? 0 : 1)}`;
+  return `${lane}, ${stage}, position ${slot.index + 1} of ${size}`;
 }
 
-/** Starts dragging the selected cards from a press on one of them. */
-export function dragCards(down: PointerEvent, editor: MapEditor, canvas: CanvasState): void {
+interface CellDrop {
+  /** What the ghost under the pointer says, and its colour. */
+  label: string;
+  colour: string;
+  /** Cards that travel with the pointer, left out of the slot count. */
+  dragged: ReadonlySet<string>;
+  drop(slot: CardSlot): void;
+  cancel?(): void;
+}
+
+/**
+ * Follows a drag that ends on a cell: a ghost under the pointer, a line where it would land,
+ * the canvas scrolling at its edges. `drop` gets the slot; nothing happens off the cells.
+ */
+function dragOntoCell(down: PointerEvent, canvas: CanvasState, drag: () => CellDrop): void {
   let ghost: Ghost | null = null;
   let line: DropLine | null = null;
-  let ids: string[] = [];
-  const scroller = (down.target as Element).closest("[data-scroller]");
+  let plan: CellDrop | null = null;
+  const scroller = document.querySelector("[data-scroller]");
+  const end = () => {
+    ghost?.remove();
+    line?.remove();
+    canvas.dragged = new Set();
+    canvas.slot = null;
+  };
   trackPointer(down, {
     start(event) {
-      const cards = inMapOrder(editor.map, canvas.selection);
-      ids = cards.map((c) => c.id);
-      canvas.dragged = new Set(ids);
-      const first = cards[0];
-      const label = cards.length > 1 ? count(cards.length, "card") : (first?.text ?? "");
-      ghost = new Ghost(label.slice(0, 80) || "Card", first?.colour ?? "#3b5bdb");
+      plan = drag();
+      canvas.dragged = plan.dragged;
+      ghost = new Ghost(plan.label.slice(0, 80), plan.colour);
       ghost.moveTo(event.clientX, event.clientY);
       line = new DropLine();
     },
@@ -147,24 +163,13 @@ export function dragCards(down: PointerEvent, editor: MapEditor, canvas: CanvasS
     drop() {
       const slot = canvas.slot;
       end();
-      if (!slot) return;
-      const ops = moveCardsOps(editor.map, ids, slot.stageId, slot.laneId, slot.index);
-      editor.apply(ops);
-      if (ops.length) {
-        announcer.say(`Moved ${count(ids.length, "card")} to ${describeSlot(editor, slot, 1)}.`);
-      }
+      if (slot) plan?.drop(slot);
     },
     cancel() {
       end();
-      announcer.say("Move cancelled.");
+      plan?.cancel?.();
     },
   });
-  function end() {
-    ghost?.remove();
-    line?.remove();
-    canvas.dragged = new Set();
-    canvas.slot = null;
-  }
 }
 
 /** Changes the slot only when it is a different one, so cells redraw only then. */
@@ -180,6 +185,30 @@ function setSlot(canvas: CanvasState, slot: CardSlot | null): void {
   if (!same) canvas.slot = slot;
 }
 
+/** Starts dragging the selected cards from a press on one of them. */
+export function dragCards(down: PointerEvent, editor: MapEditor, canvas: CanvasState): void {
+  dragOntoCell(down, canvas, () => {
+    const cards = inMapOrder(editor.map, canvas.selection);
+    const ids = cards.map((c) => c.id);
+    const first = cards[0];
+    return {
+      label: cards.length > 1 ? count(cards.length, "card") : first?.text || "Card",
+      colour: first?.colour ?? "#3b5bdb",
+      dragged: new Set(ids),
+      drop(slot) {
+        const ops = moveCardsOps(editor.map, ids, slot.stageId, slot.laneId, slot.index);
+        editor.apply(ops);
+        if (ops.length) {
+          announcer.say(`Moved ${count(ids.length, "card")} to ${describeSlot(editor, slot)}.`);
+        }
+      },
+      cancel() {
+        announcer.say("Move cancelled.");
+      },
+    };
+  });
+}
+
 /** Drags a lane-type chip from the palette; dropped on a cell it adds a card there to type in. */
 export function dragChip(
   down: PointerEvent,
@@ -187,45 +216,18 @@ export function dragChip(
   editor: MapEditor,
   canvas: CanvasState,
 ): void {
-  let ghost: Ghost | null = null;
-  let line: DropLine | null = null;
-  const none = new Set<string>();
-  const scroller = document.querySelector("[data-scroller]");
-  trackPointer(down, {
-    start(event) {
-      canvas.chip = kind;
-      ghost = new Ghost(LANE_NAMES[kind], LANE_COLOURS[kind]);
-      ghost.moveTo(event.clientX, event.clientY);
-      line = new DropLine();
-    },
-    move(event) {
-      ghost?.moveTo(event.clientX, event.clientY);
-      autoScroll(scroller, event.clientX, event.clientY);
-      const found = slotAtPoint(event.clientX, event.clientY, none);
-      line?.show(found?.line ?? null);
-      setSlot(canvas, found?.slot ?? null);
-    },
-    drop() {
-      const slot = canvas.slot;
-      end();
-      if (!slot) return;
+  dragOntoCell(down, canvas, () => ({
+    label: LANE_NAMES[kind],
+    colour: LANE_COLOURS[kind],
+    dragged: new Set(),
+    drop(slot) {
       const lane = editor.map.lanes.find((l) => l.id === slot.laneId);
-      const card = blankCard(newId(), slot.stageId, slot.laneId, slot.index, "");
+      const card = blankCard(newId(), slot.stageId, slot.laneId, slot.index, LANE_NAMES[kind]);
       if (lane && lane.kind !== kind) card.colour = LANE_COLOURS[kind];
-      card.text = LANE_NAMES[kind];
       editor.apply([{ type: "AddCard", card }]);
       canvas.selectOnly([card.id]);
       canvas.editing = card.id;
-      announcer.say(`Added a ${LANE_NAMES[kind]} card to ${describeSlot(editor, slot, 1)}.`);
+      announcer.say(`Added a ${LANE_NAMES[kind]} card to ${describeSlot(editor, slot)}.`);
     },
-    cancel() {
-      end();
-    },
-  });
-  function end() {
-    ghost?.remove();
-    line?.remove();
-    canvas.chip = null;
-    canvas.slot = null;
-  }
+  }));
 }

@@ -2,7 +2,7 @@
 // emotion curve's view. None of it is saved; the map is.
 
 import { SvelteSet } from "svelte/reactivity";
-import type { Card, EmotionState, LaneKind } from "../ipc/types";
+import type { Card, EmotionState } from "../ipc/types";
 import { plainCard } from "./ops";
 
 export interface CellRef {
@@ -42,8 +42,6 @@ export class CanvasState {
   /** Cards being dragged with the pointer, and where they would land. */
   dragged: ReadonlySet<string> = $state.raw(new SvelteSet<string>());
   slot: CardSlot | null = $state(null);
-  /** A palette chip being dragged. */
-  chip: LaneKind | null = $state(null);
   /** The card picked up with Space, and where it would go. */
   lifted: string | null = $state(null);
 
