@@ -252,14 +252,22 @@ export function copyCardsOps(
   return { ops, ids };
 }
 
-/** How many cards each non-empty cell holds. */
-export function cellSizes(cards: { stage_id: string; lane_id: string }[]): number[] {
-  const sizes = new Map<string, number>();
-  for (const c of cards) {
-    const key = `${c.stage_id}/${c.lane_id}`;
-    sizes.set(key, (sizes.get(key) ?? 0) + 1);
+/** The key of a (stage, lane) cell in `cardsByCell`. */
+export function cellKey(stageId: string, laneId: string): string {
+  return `${stageId}/${laneId}`;
+}
+
+/** Every non-empty cell's cards in order, keyed by `cellKey`: one pass over the map. */
+export function cardsByCell(cards: Card[]): Map<string, Card[]> {
+  const cells = new Map<string, Card[]>();
+  for (const card of cards) {
+    const key = cellKey(card.stage_id, card.lane_id);
+    const cell = cells.get(key);
+    if (cell) cell.push(card);
+    else cells.set(key, [card]);
   }
-  return [...sizes.values()];
+  for (const cell of cells.values()) cell.sort((a, b) => a.position - b.position);
+  return cells;
 }
 
 /** A plain copy of a card, also of one the UI state wraps (which structuredClone refuses). */
