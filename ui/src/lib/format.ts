@@ -81,3 +81,9 @@ export const SWATCHES = [
   "#7a6bb0",
   "#5b6b8c",
 ];
+
+/** What the canvas says after a stage or lane was deleted with its cards. */
+export function deletedNotice(what: "stage" | "lane", name: string, cards: number): string {
+  const taken = cards ? ` and its ${count(cards, "card")}` : "";
+  return `Deleted the ${what} “${name}”${taken}. Undo (Ctrl+Z) brings it back.`;
+}
