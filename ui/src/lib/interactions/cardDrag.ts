@@ -142,8 +142,7 @@ function dragOntoCell(down: PointerEvent, canvas: CanvasState, drag: () => CellD
   const end = () => {
     ghost?.remove();
     line?.remove();
-    canvas.dragged = new Set();
-    canvas.slot = null;
+    canvas.endMove();
   };
   trackPointer(down, {
     start(event) {

@@ -68,7 +68,7 @@ export function liftedKey(editor: MapEditor, canvas: CanvasState, event: Keyboar
   }
   if (event.key === " " || event.key === "Enter") {
     const ops = moveCardsOps(editor.map, [id], slot.stageId, slot.laneId, slot.index);
-    drop(canvas);
+    canvas.endMove();
     editor.apply(ops);
     announcer.say(
       ops.length ? `Dropped. Now in ${describeSlot(editor, slot)}.` : "Dropped where it was.",
@@ -77,16 +77,10 @@ export function liftedKey(editor: MapEditor, canvas: CanvasState, event: Keyboar
     return true;
   }
   if (event.key === "Escape") {
-    drop(canvas);
+    canvas.endMove();
     announcer.say("Move cancelled; the card is back where it was.");
     focusCard(id);
     return true;
   }
   return false;
-}
-
-function drop(canvas: CanvasState): void {
-  canvas.lifted = null;
-  canvas.dragged = new Set();
-  canvas.slot = null;
 }

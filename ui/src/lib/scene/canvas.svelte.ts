@@ -73,6 +73,13 @@ export class CanvasState {
     for (const id of ids) this.selection.add(id);
   }
 
+  /** Ends a pointer or keyboard move: nothing is carried and no slot is shown. */
+  endMove(): void {
+    this.lifted = null;
+    this.dragged = new SvelteSet<string>();
+    this.slot = null;
+  }
+
   /** The slot shown in a cell, or null when nothing would land there. */
   slotIn(stageId: string, laneId: string): number | null {
     const slot = this.slot;
