@@ -19,7 +19,25 @@ pub enum StoreError {
     },
     #[error("Waymark cannot write its map library at \"{path}\": {reason}. Check that the folder exists and that you may write there, or set WAYMARK_DB to a file in a folder you can write to.")]
     Unwritable { path: PathBuf, reason: String },
-    #[error("The map library file is damaged ({detail}). Restore it from a backup, or move it away to start a new library.")]
+    #[error("Waymark cannot save to the map library \"{path}\": the file is read-only. Make it writable (in a terminal: chmod u+w \"{path}\"; in the file manager: Properties, then Permissions), or copy it to a folder you own and open the copy. Nothing was changed.")]
+    ReadOnlyFile { path: PathBuf },
+    #[error("Waymark cannot write in the folder \"{folder}\", which holds the map library: SQLite keeps its journal files beside the library while it is open. Make the folder writable (chmod u+w \"{folder}\"), or move the library to a folder you can write to. Nothing was changed.")]
+    ReadOnlyFolder { path: PathBuf, folder: PathBuf },
+    #[error("The map library \"{path}\" cannot be opened for saving: \"{journal}\" was left behind read-only (from a time the library was read-only) and Waymark may not change it. As the owner of that file, run: chmod u+w \"{journal}\" — then start Waymark again. Do not delete it: it may hold saved changes.")]
+    StaleJournal { path: PathBuf, journal: PathBuf },
+    #[error("The disk that holds the map library \"{path}\" is full, so Waymark cannot open it. Free some space on that disk (empty the trash, remove large files), then start Waymark again. Nothing was changed.")]
+    DiskFullAtOpen { path: PathBuf },
+    #[error("The map library \"{path}\" is on a network drive ({kind}). Saving there safely needs memory shared between programs, which network drives do not provide, so edits could be lost. Keep the library on this computer's disk (move it, or set WAYMARK_DB to a local file) and copy it to the network drive to share it. Nothing was changed.")]
+    NetworkDrive { path: PathBuf, kind: String },
+    #[error("The folder of the map library \"{path}\" does not support the shared memory SQLite needs to save safely ({detail}); it may be a network or special drive. Keep the library on this computer's disk (move it, or set WAYMARK_DB to a local file). Nothing was changed.")]
+    NoSharedMemory { path: PathBuf, detail: String },
+    #[error("Another program is keeping the map library locked (another Waymark window, waymark-cli or a database tool), so nothing was saved. Wait a moment and try again; if it keeps happening, close the other program.")]
+    Busy,
+    #[error("Waymark cannot use the lock file \"{path}\" beside the map library ({reason}). Check that you may write in that folder, then try again.")]
+    LockFile { path: PathBuf, reason: String },
+    #[error("{}", lost.message(path))]
+    LibraryMoved { path: PathBuf, lost: Lost },
+    #[error("The map library file is damaged ({detail}). Restore it from a backup; the damaged file is kept aside.")]
     Corrupt { detail: String },
     #[error("The disk is full, so the last change was not saved. Free some space and try again.")]
     DiskFull,
@@ -51,7 +69,14 @@ impl StoreError {
             | StoreError::ForeignDatabase { .. }
             | StoreError::TooNew { .. }
             | StoreError::Unwritable { .. }
-            | StoreError::Corrupt { .. } => "database_unavailable",
+            | StoreError::ReadOnlyFile { .. }
+            | StoreError::ReadOnlyFolder { .. }
+            | StoreError::StaleJournal { .. }
+            | StoreError::DiskFullAtOpen { .. }
+            | StoreError::NetworkDrive { .. }
+            | StoreError::NoSharedMemory { .. } => "database_unavailable",
+            StoreError::Corrupt { .. } => "library_damaged",
+            StoreError::LibraryMoved { .. } => "library_moved",
             StoreError::MapNotFound { .. } => "not_found",
             StoreError::Conflict { .. } => "conflict",
             StoreError::Rule(_)
@@ -59,6 +84,8 @@ impl StoreError {
             | StoreError::NothingToUndo
             | StoreError::NothingToRedo => "invalid_operation",
             StoreError::DiskFull
+            | StoreError::Busy
+            | StoreError::LockFile { .. }
             | StoreError::Sqlite(_)
             | StoreError::Migration(_)
             | StoreError::BadRow { .. } => "storage_failed",
@@ -71,11 +98,38 @@ impl From<rusqlite::Error> for StoreError {
         use rusqlite::ErrorCode;
         match error.sqlite_error_code() {
             Some(ErrorCode::DiskFull) => StoreError::DiskFull,
-            Some(ErrorCode::DatabaseCorrupt) => StoreError::Corrupt {
+            Some(ErrorCode::DatabaseCorrupt | ErrorCode::NotADatabase) => StoreError::Corrupt {
                 detail: error.to_string(),
             },
+            Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => StoreError::Busy,
             _ => StoreError::Sqlite(error),
         }
+    }
+}
+
+/// How the library's file stopped being the one Waymark writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lost {
+    /// Nothing is at the path any more: the file or its folder was moved or deleted.
+    Missing,
+    /// Another file is at the path now.
+    Replaced,
+    /// The path cannot be read: the drive was unplugged or the network share is gone.
+    Unreachable,
+    /// Another program removed the write-ahead log the library was being written through.
+    LogRemoved,
+}
+
+impl Lost {
+    fn message(self, path: &std::path::Path) -> String {
+        let path = path.display();
+        let what = match self {
+            Lost::Missing => format!("The library file \"{path}\" was moved or deleted while Waymark was using it"),
+            Lost::Replaced => format!("The library file \"{path}\" was replaced by another file while Waymark was using it"),
+            Lost::Unreachable => format!("The drive or folder of the library file \"{path}\" cannot be reached any more (it may have been unplugged)"),
+            Lost::LogRemoved => format!("Another program removed the journal of the library file \"{path}\" while Waymark was writing to it"),
+        };
+        format!("{what}, so your last change was not saved. Your open map is kept in memory: save a copy of it, then open the library where it is now.")
     }
 }
 

@@ -3,18 +3,24 @@
 //! Every batch of operations is applied in one transaction together with its history entry, so
 //! an edit is on disk when the call returns and undo works across restarts.
 
+mod db;
 mod error;
+mod guard;
 mod history;
 mod open;
+mod preflight;
 mod rows;
+mod sys;
 
-pub use error::{Result, StoreError};
+pub use error::{Lost, Result, StoreError};
 pub use history::HISTORY_LIMIT;
 pub use open::{default_db_path, APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION};
 
-use rusqlite::{Connection, OptionalExtension, TransactionBehavior};
+use db::Db;
+use rusqlite::{Connection, OptionalExtension};
 use serde::Serialize;
-use std::path::{Path, PathBuf};
+use std::path::Path;
+use std::time::Duration;
 use waymark_core::{apply_batch, sample, templates, JourneyMap, MapId, MapSummary, Op, Timestamp};
 
 /// The result of an applied batch, an undo or a redo.
@@ -35,8 +41,7 @@ pub struct OpenedMap {
 
 /// The map library: one SQLite file.
 pub struct Store {
-    conn: Connection,
-    path: PathBuf,
+    db: Db,
     /// The map last opened or edited, as on disk; checked against the stored revision before use.
     open_map: Option<JourneyMap>,
 }
@@ -52,10 +57,13 @@ pub fn now() -> Timestamp {
 impl Store {
     /// Opens the library at `path`, creating it if needed. Refuses, without writing anything,
     /// a file that is not a Waymark library or comes from a newer Waymark.
+    ///
+    /// Every Waymark process that opens the library joins a lock that no `close()` elsewhere
+    /// in the process can release (see `guard.rs`), and each write checks that the file is
+    /// still the library at `path` before it is acknowledged.
     pub fn open(path: &Path) -> Result<Store> {
         Ok(Store {
-            conn: open::open_connection(path)?,
-            path: path.to_owned(),
+            db: open::open_db(path)?,
             open_map: None,
         })
     }
@@ -63,20 +71,24 @@ impl Store {
     /// A library that lives in memory only.
     pub fn open_in_memory() -> Result<Store> {
         Ok(Store {
-            conn: open::open_in_memory()?,
-            path: PathBuf::from(":memory:"),
+            db: open::open_in_memory()?,
             open_map: None,
         })
     }
 
-    /// Where the library lives.
+    /// Where the library lives (an absolute path).
     pub fn path(&self) -> &Path {
-        &self.path
+        self.db.path()
+    }
+
+    /// How long to wait for another program holding the library before giving up (5 s).
+    pub fn set_busy_timeout(&mut self, timeout: Duration) -> Result<()> {
+        self.db.set_busy_timeout(timeout)
     }
 
     /// Every map, most recently changed first.
     pub fn list_maps(&self) -> Result<Vec<MapSummary>> {
-        rows::list_maps(&self.conn)
+        self.db.read(rows::list_maps)
     }
 
     /// Creates a map from a template; `None` uses the default template.
@@ -106,28 +118,27 @@ impl Store {
             .iter()
             .map(waymark_core::rebuild)
             .collect::<Result<Vec<_>, _>>()?;
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        for map in &maps {
-            rows::insert_map(&tx, map)?;
-        }
-        tx.commit()?;
-        Ok(())
+        self.db.write(|tx| {
+            for map in &maps {
+                rows::insert_map(tx, map)?;
+            }
+            Ok(())
+        })
     }
 
     /// Whether the library holds a map with this id.
     pub fn has_map(&self, id: &MapId) -> Result<bool> {
-        Ok(self
-            .conn
-            .prepare_cached("SELECT EXISTS (SELECT 1 FROM maps WHERE id = ?1)")?
-            .query_row([id.as_str()], |r| r.get(0))?)
+        self.db.read(|conn| {
+            Ok(conn
+                .prepare_cached("SELECT EXISTS (SELECT 1 FROM maps WHERE id = ?1)")?
+                .query_row([id.as_str()], |r| r.get(0))?)
+        })
     }
 
     /// Replaces everything on a map with the content of `replacement`, as one undoable step:
     /// undo brings the old content back.
     pub fn replace_map(&mut self, id: &MapId, replacement: &JourneyMap) -> Result<Applied> {
-        let current = rows::load_map(&self.conn, id)?.ok_or_else(|| not_found(id))?;
+        let current = self.load(id)?;
         let revision = current.revision;
         let ops = waymark_core::replacement_ops(&current, &waymark_core::rebuild(replacement)?);
         self.apply_ops(id, revision, &ops)
@@ -135,33 +146,33 @@ impl Store {
 
     /// Adds the sample map the first time a library is used by the app.
     pub fn seed_first_run_sample(&mut self) -> Result<Option<MapId>> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let seeded: Option<String> = tx
-            .query_row(
-                "SELECT value FROM meta WHERE key = 'sample_seeded'",
+        self.db.write(|tx| {
+            let seeded: Option<String> = tx
+                .query_row(
+                    "SELECT value FROM meta WHERE key = 'sample_seeded'",
+                    [],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            if seeded.is_some() {
+                return Ok(None);
+            }
+            let map = sample::first_run_sample(now());
+            rows::insert_map(tx, &waymark_core::rebuild(&map)?)?;
+            tx.execute(
+                "INSERT INTO meta (key, value) VALUES ('sample_seeded', '1')",
                 [],
-                |r| r.get(0),
-            )
-            .optional()?;
-        if seeded.is_some() {
-            return Ok(None);
-        }
-        let map = sample::first_run_sample(now());
-        rows::insert_map(&tx, &waymark_core::rebuild(&map)?)?;
-        tx.execute(
-            "INSERT INTO meta (key, value) VALUES ('sample_seeded', '1')",
-            [],
-        )?;
-        tx.commit()?;
-        Ok(Some(map.id))
+            )?;
+            Ok(Some(map.id))
+        })
     }
 
     /// Opens a map for editing.
     pub fn open_map(&mut self, id: &MapId) -> Result<OpenedMap> {
-        let map = rows::load_map(&self.conn, id)?.ok_or_else(|| not_found(id))?;
-        let (can_undo, can_redo) = history::availability(&self.conn, id)?;
+        let (map, (can_undo, can_redo)) = self.db.read(|conn| {
+            let map = rows::load_map(conn, id)?.ok_or_else(|| not_found(id))?;
+            Ok((map, history::availability(conn, id)?))
+        })?;
         self.open_map = Some(map.clone());
         Ok(OpenedMap {
             map,
@@ -172,7 +183,7 @@ impl Store {
 
     /// Copies a map under a new title, with fresh ids. History is not copied.
     pub fn duplicate_map(&mut self, id: &MapId) -> Result<MapSummary> {
-        let original = rows::load_map(&self.conn, id)?.ok_or_else(|| not_found(id))?;
+        let original = self.load(id)?;
         let copy = original.with_fresh_ids(&copy_title(&original.title), now());
         self.insert_map(&copy)?;
         Ok(copy.summary())
@@ -181,8 +192,8 @@ impl Store {
     /// Deletes a map, its history with it.
     pub fn delete_map(&mut self, id: &MapId) -> Result<()> {
         let deleted = self
-            .conn
-            .execute("DELETE FROM maps WHERE id = ?1", [id.as_str()])?;
+            .db
+            .write(|tx| Ok(tx.execute("DELETE FROM maps WHERE id = ?1", [id.as_str()])?))?;
         if self.open_map.as_ref().is_some_and(|m| &m.id == id) {
             self.open_map = None;
         }
@@ -235,40 +246,57 @@ impl Store {
         id: &MapId,
         change: impl FnOnce(&Connection, &mut JourneyMap) -> Result<()>,
     ) -> Result<Applied> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let stored_revision: i64 = tx
-            .prepare_cached("SELECT revision FROM maps WHERE id = ?1")?
-            .query_row([id.as_str()], |r| r.get(0))
-            .optional()?
-            .ok_or_else(|| not_found(id))?;
-        let mut map = match self.open_map.take() {
-            Some(map) if &map.id == id && map.revision == stored_revision => map,
-            _ => rows::load_map(&tx, id)?.ok_or_else(|| not_found(id))?,
-        };
-        change(&tx, &mut map)?;
-        map.revision += 1;
-        map.updated_at = now().max(map.updated_at);
-        tx.prepare_cached("UPDATE maps SET revision = ?2, updated_at = ?3 WHERE id = ?1")?
-            .execute(rusqlite::params![id.as_str(), map.revision, map.updated_at])?;
-        let (can_undo, can_redo) = history::availability(&tx, id)?;
-        tx.commit()?;
-        let applied = Applied {
-            revision: map.revision,
-            can_undo,
-            can_redo,
-        };
+        let cached = self.open_map.take();
+        let (applied, map) = self.db.write(|tx| change_map(tx, id, cached, change))?;
         self.open_map = Some(map);
         Ok(applied)
     }
 
+    /// A map as stored.
+    fn load(&self, id: &MapId) -> Result<JourneyMap> {
+        self.db
+            .read(|conn| rows::load_map(conn, id)?.ok_or_else(|| not_found(id)))
+    }
+
     /// Runs SQLite's own consistency check; `["ok"]` when the file is sound.
     pub fn integrity_check(&self) -> Result<Vec<String>> {
-        let mut statement = self.conn.prepare("PRAGMA integrity_check")?;
-        let rows = statement.query_map([], |r| r.get(0))?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        self.db.read(|conn| {
+            let mut statement = conn.prepare("PRAGMA integrity_check")?;
+            let rows = statement.query_map([], |r| r.get(0))?;
+            Ok(rows.collect::<rusqlite::Result<_>>()?)
+        })
     }
+}
+
+/// Runs `change` on a map inside the caller's transaction, then bumps its revision. `cached`
+/// is used when it is the stored revision, which saves loading the map.
+fn change_map(
+    tx: &Connection,
+    id: &MapId,
+    cached: Option<JourneyMap>,
+    change: impl FnOnce(&Connection, &mut JourneyMap) -> Result<()>,
+) -> Result<(Applied, JourneyMap)> {
+    let stored_revision: i64 = tx
+        .prepare_cached("SELECT revision FROM maps WHERE id = ?1")?
+        .query_row([id.as_str()], |r| r.get(0))
+        .optional()?
+        .ok_or_else(|| not_found(id))?;
+    let mut map = match cached {
+        Some(map) if &map.id == id && map.revision == stored_revision => map,
+        _ => rows::load_map(tx, id)?.ok_or_else(|| not_found(id))?,
+    };
+    change(tx, &mut map)?;
+    map.revision += 1;
+    map.updated_at = now().max(map.updated_at);
+    tx.prepare_cached("UPDATE maps SET revision = ?2, updated_at = ?3 WHERE id = ?1")?
+        .execute(rusqlite::params![id.as_str(), map.revision, map.updated_at])?;
+    let (can_undo, can_redo) = history::availability(tx, id)?;
+    let applied = Applied {
+        revision: map.revision,
+        can_undo,
+        can_redo,
+    };
+    Ok((applied, map))
 }
 
 fn not_found(id: &MapId) -> StoreError {

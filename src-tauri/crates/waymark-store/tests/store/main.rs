@@ -1,6 +1,8 @@
 //! The store on real temporary database files.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a test helper that fails should panic
 
+mod locks;
+
 use proptest::prelude::*;
 use rusqlite::Connection;
 use std::path::{Path, PathBuf};
