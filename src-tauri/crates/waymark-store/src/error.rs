@@ -37,6 +37,12 @@ pub enum StoreError {
     LockFile { path: PathBuf, reason: String },
     #[error("{}", lost.message(path))]
     LibraryMoved { path: PathBuf, lost: Lost },
+    #[error("The backup \"{path}\" cannot be used: {reason}. Choose another backup.")]
+    Backup { path: PathBuf, reason: String },
+    #[error("Waymark could not write a backup to \"{path}\": {reason}. Check that the disk has room and that you may write there.")]
+    BackupFailed { path: PathBuf, reason: String },
+    #[error("The map library \"{path}\" is open in another Waymark window or in waymark-cli. Close them, then try again.")]
+    InUse { path: PathBuf },
     #[error("The map library file is damaged ({detail}). Restore it from a backup; the damaged file is kept aside.")]
     Corrupt { detail: String },
     #[error("The disk is full, so the last change was not saved. Free some space and try again.")]
@@ -83,7 +89,9 @@ impl StoreError {
             | StoreError::UnknownTemplate { .. }
             | StoreError::NothingToUndo
             | StoreError::NothingToRedo => "invalid_operation",
+            StoreError::Backup { .. } | StoreError::InUse { .. } => "invalid_operation",
             StoreError::DiskFull
+            | StoreError::BackupFailed { .. }
             | StoreError::Busy
             | StoreError::LockFile { .. }
             | StoreError::Sqlite(_)

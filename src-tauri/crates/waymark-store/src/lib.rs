@@ -3,6 +3,7 @@
 //! Every batch of operations is applied in one transaction together with its history entry, so
 //! an edit is on disk when the call returns and undo works across restarts.
 
+mod backup;
 mod db;
 mod error;
 mod guard;
@@ -12,6 +13,7 @@ mod preflight;
 mod rows;
 mod sys;
 
+pub use backup::{backups_folder, read_backup, restore_backup, write_backup, BackupContents};
 pub use error::{Lost, Result, StoreError};
 pub use history::HISTORY_LIMIT;
 pub use open::{default_db_path, APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION};
@@ -114,16 +116,7 @@ impl Store {
 
     /// Stores new maps, all or none, checking every rule first, in one transaction.
     pub fn insert_maps(&mut self, maps: &[JourneyMap]) -> Result<()> {
-        let maps = maps
-            .iter()
-            .map(waymark_core::rebuild)
-            .collect::<Result<Vec<_>, _>>()?;
-        self.db.write(|tx| {
-            for map in &maps {
-                rows::insert_map(tx, map)?;
-            }
-            Ok(())
-        })
+        self.import_maps(maps, &[]).map(|_| ())
     }
 
     /// Whether the library holds a map with this id.
@@ -138,10 +131,43 @@ impl Store {
     /// Replaces everything on a map with the content of `replacement`, as one undoable step:
     /// undo brings the old content back.
     pub fn replace_map(&mut self, id: &MapId, replacement: &JourneyMap) -> Result<Applied> {
-        let current = self.load(id)?;
-        let revision = current.revision;
-        let ops = waymark_core::replacement_ops(&current, &waymark_core::rebuild(replacement)?);
-        self.apply_ops(id, revision, &ops)
+        let replacement = (id.clone(), replacement.clone());
+        self.import_maps(&[], std::slice::from_ref(&replacement))
+            .map(|mut applied| applied.remove(0))
+    }
+
+    /// Stores imported maps all or nothing, in one transaction: `new_maps` as new maps, and
+    /// each replacement as one undoable step of the library's map it replaces. Every rule is
+    /// checked first. Returns what each replacement did to its map.
+    pub fn import_maps(
+        &mut self,
+        new_maps: &[JourneyMap],
+        replacements: &[(MapId, JourneyMap)],
+    ) -> Result<Vec<Applied>> {
+        let new_maps = new_maps
+            .iter()
+            .map(waymark_core::rebuild)
+            .collect::<Result<Vec<_>, _>>()?;
+        let replacements = replacements
+            .iter()
+            .map(|(id, map)| Ok((id, waymark_core::rebuild(map)?)))
+            .collect::<Result<Vec<_>>>()?;
+        let cached = self.open_map.take();
+        self.db.write(|tx| {
+            for map in &new_maps {
+                rows::insert_map(tx, map)?;
+            }
+            let mut cached = cached;
+            let mut applied = Vec::new();
+            for (id, replacement) in replacements {
+                let (done, _) = change_map(tx, id, cached.take(), |tx, map| {
+                    let ops = waymark_core::replacement_ops(map, &replacement);
+                    apply_in(tx, map, &ops)
+                })?;
+                applied.push(done);
+            }
+            Ok(applied)
+        })
     }
 
     /// Adds the sample map the first time a library is used by the app.
@@ -212,10 +238,7 @@ impl Store {
                     found: map.revision,
                 });
             }
-            let (inverse, changes) = apply_batch(map, ops)?;
-            rows::write_changes(tx, map, &changes)?;
-            history::record(tx, id, ops, &inverse)?;
-            Ok(())
+            apply_in(tx, map, ops)
         })
     }
 
@@ -297,6 +320,13 @@ fn change_map(
         can_redo,
     };
     Ok((applied, map))
+}
+
+/// Applies a batch to a map and writes the rows it touched with its history entry.
+fn apply_in(tx: &Connection, map: &mut JourneyMap, ops: &[Op]) -> Result<()> {
+    let (inverse, changes) = apply_batch(map, ops)?;
+    rows::write_changes(tx, map, &changes)?;
+    history::record(tx, &map.id, ops, &inverse)
 }
 
 fn not_found(id: &MapId) -> StoreError {

@@ -91,7 +91,14 @@ fn connect(path: &Path, alone: impl FnOnce() -> bool) -> Result<Connection> {
         .map_err(|e| preflight::explain_open_failure(path, e))
         .and_then(|()| check_identity(&conn, path))
         .and_then(|()| prepare(&mut conn, path))
-        .and_then(|()| check_pages(&conn));
+        .and_then(|()| check_pages(&conn))
+        .map_err(|error| match error {
+            StoreError::Sqlite(error) => preflight::explain_open_failure(path, error),
+            StoreError::DiskFull => StoreError::DiskFullAtOpen {
+                path: path.to_owned(),
+            },
+            other => other,
+        });
     match checked {
         Ok(()) => Ok(conn),
         Err(error) => {

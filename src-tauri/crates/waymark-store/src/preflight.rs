@@ -129,3 +129,39 @@ pub(crate) fn explain_open_failure(path: &Path, error: rusqlite::Error) -> Store
         _ => StoreError::from(error),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn network_file_systems_are_recognised_and_local_ones_are_not() {
+        assert_eq!(network_file_system(0x6969), Some("NFS"));
+        assert_eq!(network_file_system(0xFF53_4D42), Some("CIFS"));
+        assert_eq!(network_file_system(0xFE53_4D42), Some("SMB2"));
+        assert_eq!(network_file_system(0x0102_1997), Some("9P"));
+        // ext4, btrfs, tmpfs, xfs
+        for local in [0xEF53, 0x9123_683E, 0x0102_1994, 0x5846_5342] {
+            assert_eq!(network_file_system(local), None, "{local:#x}");
+        }
+    }
+
+    #[test]
+    fn a_shared_memory_failure_is_named_and_a_full_disk_is_not_blamed_on_it() {
+        let failure = |extended: i32| {
+            rusqlite::Error::SqliteFailure(rusqlite::ffi::Error::new(extended), None)
+        };
+        let path = std::env::temp_dir().join("library.db");
+        let error = explain_open_failure(&path, failure(rusqlite::ffi::SQLITE_IOERR_SHMMAP));
+        assert!(
+            matches!(error, StoreError::NoSharedMemory { .. }),
+            "{error}"
+        );
+        assert!(
+            error.to_string().contains("this computer's disk"),
+            "{error}"
+        );
+        let error = explain_open_failure(&path, failure(rusqlite::ffi::SQLITE_NOTADB));
+        assert!(matches!(error, StoreError::NotADatabase { .. }), "{error}");
+    }
+}

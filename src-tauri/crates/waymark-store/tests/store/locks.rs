@@ -1,79 +1,14 @@
 //! Saved means saved: nothing that touches the library file from inside the app's process (a
 //! file chooser sniffing the folder) may let another Waymark process lose the app's edits.
 //!
-//! The other process is this test binary run again as a child (see `child_process_entry`).
+//! The other process is this test binary run again as a child (see `child.rs`).
 
+use crate::child::{child_output, shown, spawn_child};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
 use waymark_core::{MapId, Op};
 use waymark_store::Store;
 
-const CHILD_ACTION: &str = "WAYMARK_TEST_CHILD_ACTION";
-
-/// Not a test: the entry point of the child process the tests below start. It does nothing
-/// unless the environment names an action.
-#[test]
-fn child_process_entry() {
-    let Ok(action) = std::env::var(CHILD_ACTION) else {
-        return;
-    };
-    let fields: Vec<&str> = action.split('\t').collect();
-    let path = Path::new(fields[1]);
-    match fields[0] {
-        "list" => {
-            let store = Store::open(path).unwrap();
-            println!("maps={}", store.list_maps().unwrap().len());
-        }
-        "title" => {
-            let mut store = Store::open(path).unwrap();
-            let map = store.open_map(&MapId(fields[2].to_owned())).unwrap().map;
-            println!("title={}", map.title);
-        }
-        "rename" => {
-            let mut store = Store::open(path).unwrap();
-            let id = MapId(fields[2].to_owned());
-            let count: usize = fields[3].parse().unwrap();
-            for n in 0..count {
-                rename(&mut store, &id, &format!("child {n}"));
-            }
-        }
-        other => panic!("unknown child action {other}"),
-    }
-}
-
-/// Runs this test binary as another process doing `action` on the library.
-fn spawn_child(action: &[&str]) -> Child {
-    Command::new(std::env::current_exe().unwrap())
-        .args([
-            "locks::child_process_entry",
-            "--exact",
-            "--nocapture",
-            "--test-threads=1",
-        ])
-        .env(CHILD_ACTION, action.join("\t"))
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap()
-}
-
-/// Runs a child to completion and returns what it printed after `key=`.
-fn child_output(action: &[&str], key: &str) -> String {
-    let output = spawn_child(action).wait_with_output().unwrap();
-    let stdout = String::from_utf8_lossy(&output.stdout);
-    assert!(
-        output.status.success(),
-        "the child process failed: {stdout}{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    let marker = format!("{key}=");
-    stdout
-        .lines()
-        .find_map(|line| line.split_once(&marker).map(|(_, value)| value.to_owned()))
-        .unwrap_or_else(|| panic!("the child printed no {key}: {stdout}"))
-}
-
-fn rename(store: &mut Store, id: &MapId, title: &str) {
+pub(crate) fn rename(store: &mut Store, id: &MapId, title: &str) {
     let revision = store.open_map(id).unwrap().map.revision;
     store
         .apply_ops(
@@ -107,10 +42,6 @@ fn library_with_a_map() -> (tempfile::TempDir, PathBuf, Store, MapId) {
     let mut store = Store::open(&path).unwrap();
     let id = store.seed_first_run_sample().unwrap().unwrap();
     (dir, path, store, id)
-}
-
-fn shown(path: &Path) -> &str {
-    path.to_str().unwrap()
 }
 
 #[test]

@@ -1,6 +1,9 @@
 //! The store on real temporary database files.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a test helper that fails should panic
 
+mod backups;
+mod child;
+mod faults;
 mod locks;
 
 use proptest::prelude::*;
@@ -292,6 +295,55 @@ fn several_maps_are_inserted_all_or_none() {
         .unwrap();
     assert_eq!(store.list_maps().unwrap().len(), 2);
     assert!(store.has_map(&good.id).unwrap());
+}
+
+#[test]
+fn new_maps_and_replacements_of_one_import_land_all_or_none() {
+    let mut store = Store::open_in_memory().unwrap();
+    let existing = sample::synthetic(6, 1, 0);
+    store.insert_map(&existing).unwrap();
+    // Imported maps get fresh element ids, as the importers give them.
+    let changed = existing.with_fresh_ids("Changed by a colleague", 2);
+    let new = sample::synthetic(4, 2, 0);
+    let gone = MapId("deleted-meanwhile".to_owned());
+
+    // The second replacement fails after the new map and the first replacement were written.
+    let error = store
+        .import_maps(
+            std::slice::from_ref(&new),
+            &[
+                (existing.id.clone(), changed.clone()),
+                (gone, changed.clone()),
+            ],
+        )
+        .unwrap_err();
+    assert_eq!(error.code(), "not_found", "{error}");
+    assert_eq!(
+        store.list_maps().unwrap().len(),
+        1,
+        "the new map is not there"
+    );
+    let stored = store.open_map(&existing.id).unwrap();
+    assert_eq!(
+        stored.map.title, existing.title,
+        "the replacement is not there"
+    );
+    assert!(!stored.can_undo, "no history entry was left");
+
+    let applied = store
+        .import_maps(
+            std::slice::from_ref(&new),
+            &[(existing.id.clone(), changed)],
+        )
+        .unwrap();
+    assert_eq!(applied.len(), 1);
+    assert!(applied[0].can_undo);
+    assert_eq!(store.list_maps().unwrap().len(), 2);
+    store.undo(&existing.id).unwrap();
+    assert_eq!(
+        store.open_map(&existing.id).unwrap().map.title,
+        existing.title
+    );
 }
 
 #[test]
