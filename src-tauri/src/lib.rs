@@ -26,12 +26,16 @@ pub fn builder<R: Runtime>(builder: Builder<R>, library: Library) -> Builder<R> 
             commands::library::rename_map,
             commands::library::duplicate_map,
             commands::library::delete_map,
+            commands::library::open_library,
+            commands::library::list_backups,
+            commands::library::restore_backup,
             commands::edits::apply_ops,
             commands::edits::undo,
             commands::edits::redo,
             commands::exchange::check_import,
             commands::exchange::import_files,
             commands::exchange::export_map,
+            commands::exchange::save_map_copy,
             commands::pdf::preview_pdf,
             commands::pdf::export_pdf,
             commands::pdf::open_exported_pdf,
@@ -48,8 +52,8 @@ pub fn open_library() -> Library {
         };
         return Library::unavailable(&PathBuf::from("(no data folder)"), error);
     };
-    let library = Library::open(&path);
-    if library.open_error().is_none() {
+    let library = Library::open_known(&path, waymark_library::KnownLibraries::for_user());
+    if library.status().error.is_none() {
         let seeded =
             tauri::async_runtime::block_on(library.run(|store| store.seed_first_run_sample()));
         if let Err(error) = seeded {
@@ -62,9 +66,41 @@ pub fn open_library() -> Library {
     library
 }
 
+/// Makes the day's backup of the library in use, once a day while the app runs, on a thread
+/// of its own: it reads through its own connection, so edits go on meanwhile.
+fn keep_daily_backups<R: Runtime>(app: tauri::AppHandle<R>) {
+    use std::time::Duration;
+    use tauri::Manager;
+    let spawned = std::thread::Builder::new()
+        .name("daily backups".to_owned())
+        .spawn(move || {
+            // Not while the first screen is being drawn.
+            std::thread::sleep(Duration::from_secs(20));
+            loop {
+                let library = app.state::<Library>();
+                if library.status().error.is_none() {
+                    let made =
+                        waymark_library::backup_if_due(&library.path(), waymark_store::now());
+                    if let Err(error) = made {
+                        eprintln!("warning: today's backup could not be made: {error}");
+                    }
+                }
+                std::thread::sleep(Duration::from_secs(60 * 60));
+            }
+        });
+    if let Err(error) = spawned {
+        eprintln!("warning: daily backups could not be started: {error}");
+    }
+}
+
 /// Runs the app.
 pub fn run() {
-    let result = builder(Builder::default(), open_library()).run(tauri::generate_context!());
+    let result = builder(Builder::default(), open_library())
+        .setup(|app| {
+            keep_daily_backups(app.handle().clone());
+            Ok(())
+        })
+        .run(tauri::generate_context!());
     if let Err(error) = result {
         eprintln!("error: Waymark could not start: {error}");
         std::process::exit(1);

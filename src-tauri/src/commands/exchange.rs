@@ -2,51 +2,22 @@
 
 use crate::error::AppError;
 use crate::state::Library;
-use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 use tauri::State;
-use waymark_core::{JourneyMap, MapId, MapSummary};
-use waymark_exchange::Imported;
+use waymark_core::{JourneyMap, MapId};
+use waymark_library::{ImportCheck, ImportRequest, ReadFile};
 use waymark_store::{now, StoreError};
 
-/// What importing one file would do, shown before anything is written.
-#[derive(Debug, Serialize)]
-pub struct ImportCheck {
-    pub path: String,
-    pub file_name: String,
-    /// The map the file holds, when it can be imported.
-    pub map: Option<MapSummary>,
-    pub warnings: Vec<String>,
-    /// Why the file cannot be imported, one line a problem; empty when it can.
-    pub problems: Vec<String>,
-    /// The library's map this file was exported from, if it is still there.
-    pub existing: Option<MapSummary>,
-}
-
-/// One file to import: as a new map, or replacing a map of the library.
-#[derive(Debug, Deserialize)]
-pub struct ImportRequest {
-    pub path: String,
-    pub replace: Option<MapId>,
-}
-
-fn file_name(path: &Path) -> String {
-    path.file_name()
-        .map(|n| n.to_string_lossy().to_string())
-        .unwrap_or_else(|| path.display().to_string())
-}
-
-/// Reads a file for import; new maps count as changed now, so they show first in the library.
-fn read(path: &Path) -> Result<Imported, Vec<String>> {
-    let mut imported = waymark_exchange::import_file(path, None, now()).map_err(|refused| {
-        refused
-            .problems
+/// Reads files for import on a blocking thread, without holding the library.
+async fn read_files(paths: Vec<PathBuf>) -> Result<Vec<ReadFile>, AppError> {
+    tokio::task::spawn_blocking(move || {
+        paths
             .iter()
-            .map(ToString::to_string)
-            .collect::<Vec<_>>()
-    })?;
-    imported.map.updated_at = now();
-    Ok(imported)
+            .map(|path| waymark_library::read_for_import(path, None))
+            .collect()
+    })
+    .await
+    .map_err(AppError::internal)
 }
 
 #[tauri::command]
@@ -54,78 +25,51 @@ pub async fn check_import(
     library: State<'_, Library>,
     paths: Vec<String>,
 ) -> Result<Vec<ImportCheck>, AppError> {
+    let files = read_files(paths.into_iter().map(PathBuf::from).collect()).await?;
     library
-        .run(move |store| {
-            let maps = store.list_maps()?;
-            let mut checks = Vec::new();
-            for path in paths {
-                let file = PathBuf::from(&path);
-                let mut check = ImportCheck {
-                    file_name: file_name(&file),
-                    path,
-                    map: None,
-                    warnings: Vec::new(),
-                    problems: Vec::new(),
-                    existing: None,
-                };
-                match read(&file) {
-                    Ok(imported) => {
-                        let source = imported.source_map_id.as_ref();
-                        check.existing = maps.iter().find(|m| Some(&m.id) == source).cloned();
-                        check.map = Some(imported.map.summary());
-                        check.warnings = imported.warnings;
-                    }
-                    Err(problems) => check.problems = problems,
-                }
-                checks.push(check);
-            }
-            Ok::<_, StoreError>(checks)
-        })
+        .run(move |store| waymark_library::check_import(store, files))
         .await
 }
 
 /// Imports files that `check_import` accepted. Every file is read again and checked before
-/// anything is written; new maps go in together, in one transaction, and each replacement is
-/// one undoable step of its map. Returns the ids of the maps that received the files.
+/// anything is written (it may have changed since); then every new map and every replacement
+/// lands in one transaction, all or nothing. Returns the ids of the maps that received them.
 #[tauri::command]
 pub async fn import_files(
     library: State<'_, Library>,
     requests: Vec<ImportRequest>,
 ) -> Result<Vec<MapId>, AppError> {
+    let paths = requests.iter().map(|r| PathBuf::from(&r.path)).collect();
+    let files = read_files(paths).await?;
+    let targets = requests.into_iter().map(|r| r.replace);
+    let files: Vec<_> = files.into_iter().zip(targets).collect();
     library
-        .run(move |store| {
-            let mut read_maps: Vec<(Option<MapId>, JourneyMap)> = Vec::new();
-            for request in &requests {
-                let path = PathBuf::from(&request.path);
-                let imported = read(&path).map_err(|problems| AppError {
-                    code: "invalid_file",
-                    message: format!(
-                        "{} cannot be imported: {}",
-                        file_name(&path),
-                        problems.join("; ")
-                    ),
-                })?;
-                read_maps.push((request.replace.clone(), imported.map));
-            }
-            let new_maps: Vec<JourneyMap> = read_maps
-                .iter()
-                .filter(|(r, _)| r.is_none())
-                .map(|(_, m)| m.clone())
-                .collect();
-            store.insert_maps(&new_maps)?;
-            let mut ids = Vec::new();
-            for (replace, map) in read_maps {
-                match replace {
-                    Some(target) => {
-                        store.replace_map(&target, &map)?;
-                        ids.push(target);
-                    }
-                    None => ids.push(map.id),
-                }
-            }
-            Ok::<_, AppError>(ids)
-        })
+        .run(move |store| waymark_library::import(store, files))
         .await
+}
+
+/// Writes the map the UI holds to a JSON file: the way out when the library can no longer
+/// be written (moved, deleted), so that nothing typed is lost.
+#[tauri::command]
+pub async fn save_map_copy(map: JourneyMap, path: String) -> Result<(), AppError> {
+    tokio::task::spawn_blocking(move || {
+        let map = waymark_core::rebuild(&map).map_err(|e| AppError::from(StoreError::from(e)))?;
+        let text = waymark_exchange::export(&map, waymark_exchange::ExportFormat::Json, now());
+        write_export(&PathBuf::from(path), text.as_bytes())
+    })
+    .await
+    .map_err(AppError::internal)?
+}
+
+/// Writes an export atomically, with a message that says what to do when it fails.
+fn write_export(path: &Path, bytes: &[u8]) -> Result<(), AppError> {
+    waymark_exchange::write_file_atomically(path, bytes).map_err(|e| AppError {
+        code: "storage_failed",
+        message: format!(
+            "The map could not be written to {}: {e}. Choose another folder and try again.",
+            path.display()
+        ),
+    })
 }
 
 #[tauri::command]
@@ -146,14 +90,7 @@ pub async fn export_map(
                     ),
                 })?;
             let text = waymark_exchange::export(&map, format, now());
-            let path = PathBuf::from(path);
-            waymark_exchange::write_file_atomically(&path, text.as_bytes()).map_err(|e| AppError {
-                code: "storage_failed",
-                message: format!(
-                    "The map could not be written to {}: {e}. Choose another folder and try again.",
-                    path.display()
-                ),
-            })
+            write_export(&PathBuf::from(path), text.as_bytes())
         })
         .await
 }

@@ -1,18 +1,13 @@
 //! Commands of the map library screen.
 
 use crate::error::AppError;
-use crate::state::Library;
+use crate::state::{Library, LibraryStatus};
 use serde::Serialize;
+use std::path::PathBuf;
 use tauri::State;
 use waymark_core::{templates, MapId, MapSummary, Op};
-use waymark_store::{OpenedMap, StoreError};
-
-/// Where the library is and whether it can be used.
-#[derive(Debug, Serialize)]
-pub struct LibraryStatus {
-    pub path: String,
-    pub error: Option<AppError>,
-}
+use waymark_library::{BackupListing, Restored};
+use waymark_store::{now, OpenedMap, StoreError};
 
 /// A template as the "new map" dialog shows it.
 #[derive(Debug, Serialize)]
@@ -25,10 +20,53 @@ pub struct TemplateInfo {
 
 #[tauri::command]
 pub fn library_status(library: State<'_, Library>) -> LibraryStatus {
-    LibraryStatus {
-        path: library.path().display().to_string(),
-        error: library.open_error().cloned(),
-    }
+    library.status()
+}
+
+/// Closes the library in use and opens the one at `path`; `create` starts a new, empty one
+/// there even where a library used before has vanished.
+#[tauri::command]
+pub async fn open_library(
+    library: State<'_, Library>,
+    path: String,
+    create: bool,
+) -> Result<LibraryStatus, AppError> {
+    let (_, status) = library
+        .switch(PathBuf::from(path), create, || Ok(()))
+        .await?;
+    Ok(status)
+}
+
+/// The backups of the library in use, newest first.
+#[tauri::command]
+pub async fn list_backups(library: State<'_, Library>) -> Result<Vec<BackupListing>, AppError> {
+    let path = library.path();
+    tokio::task::spawn_blocking(move || waymark_library::list_backups(&path))
+        .await
+        .map_err(AppError::internal)
+}
+
+/// What a restore did, and the library as it is now.
+#[derive(Debug, Serialize)]
+pub struct RestoreOutcome {
+    pub restored: Restored,
+    pub status: LibraryStatus,
+}
+
+/// Puts a backup in place of the library in use (keeping that one aside) and reopens it.
+#[tauri::command]
+pub async fn restore_backup(
+    library: State<'_, Library>,
+    backup: String,
+) -> Result<RestoreOutcome, AppError> {
+    let path = library.path();
+    let target = path.clone();
+    let (restored, status) = library
+        .switch(path, false, move || {
+            waymark_library::restore(&target, &PathBuf::from(backup), now()).map_err(AppError::from)
+        })
+        .await?;
+    Ok(RestoreOutcome { restored, status })
 }
 
 #[tauri::command]

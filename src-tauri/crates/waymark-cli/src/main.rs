@@ -7,7 +7,8 @@ use serde::Serialize;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use waymark_core::{sample, templates, MapId, MapSummary};
-use waymark_exchange::{ExportFormat, FileFormat, Imported, Refused};
+use waymark_exchange::{ExportFormat, FileFormat, Imported};
+use waymark_library::KnownLibraries;
 use waymark_store::{default_db_path, now, Store};
 
 /// Journey maps from the command line.
@@ -70,6 +71,21 @@ enum Command {
         /// PDF: fit (one page, scaled) or tiles (stages across pages).
         #[arg(long, default_value = "fit")]
         layout: String,
+    },
+    /// Creates an empty library at --db (or opens the one there), even where a library used
+    /// before has vanished.
+    Init,
+    /// Writes a backup of the library: to FILE, or as today's in the backups folder beside it.
+    Backup {
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// Lists the library's backups, newest first.
+    Backups,
+    /// Puts a backup in place of the library; the library it replaces is kept beside it.
+    Restore {
+        #[arg(value_name = "BACKUP")]
+        backup: PathBuf,
     },
     /// Checks a file without importing it: exit 0 when valid, 1 when not.
     Validate {
@@ -140,14 +156,14 @@ fn main() -> ExitCode {
 /// Reads and checks a file; prints its warnings. The error holds one line a problem.
 fn read_file(file: &std::path::Path, format: InFormat) -> Result<Imported, String> {
     let shown = file.display();
-    match waymark_exchange::import_file(file, format.file_format(), now()) {
+    match waymark_library::read_for_import(file, format.file_format()).outcome {
         Ok(imported) => {
             for warning in &imported.warnings {
                 eprintln!("warning: {shown}: {warning}");
             }
             Ok(imported)
         }
-        Err(Refused { problems }) => Err(problems
+        Err(problems) => Err(problems
             .iter()
             .map(|p| format!("{shown}: {p}").replace('\n', " "))
             .collect::<Vec<_>>()
@@ -196,6 +212,40 @@ fn run(cli: Cli) -> Result<(), String> {
             for map in &maps {
                 println!("{}", map.id);
             }
+            return Ok(());
+        }
+        Command::Init => {
+            let path = library_path(cli.db.clone())?;
+            let store = waymark_library::create_library(&path, &KnownLibraries::for_user())
+                .map_err(|e| e.to_string())?;
+            println!("{}", store.path().display());
+            return Ok(());
+        }
+        Command::Backups => {
+            let path = library_path(cli.db.clone())?;
+            for backup in waymark_library::list_backups(&path) {
+                let what = match (&backup.contents, &backup.problem) {
+                    (Some(c), _) => format!("{} maps, {} cards", c.maps, c.cards),
+                    (None, Some(problem)) => format!("unusable: {problem}"),
+                    (None, None) => String::new(),
+                };
+                println!("{}  {}  ({what})", backup.day, backup.path.display());
+            }
+            return Ok(());
+        }
+        Command::Restore { backup } => {
+            let path = library_path(cli.db.clone())?;
+            let restored =
+                waymark_library::restore(&path, backup, now()).map_err(|e| e.to_string())?;
+            if let Some(aside) = &restored.kept_aside {
+                eprintln!("the library it replaced is kept at {}", aside.display());
+            }
+            println!(
+                "restored {} maps, {} cards to {}",
+                restored.contents.maps,
+                restored.contents.cards,
+                path.display()
+            );
             return Ok(());
         }
         _ => {}
@@ -282,7 +332,22 @@ fn run(cli: Cli) -> Result<(), String> {
                     .map_err(|e| format!("cannot write {}: {e}", out.display()))?;
             }
         }
-        Command::Templates | Command::Validate { .. } | Command::Import { .. } => {}
+        Command::Backup { out } => {
+            let path = store.path().to_owned();
+            drop(store);
+            let backup = waymark_library::backup_now(&path, out.as_deref(), now())
+                .map_err(|e| e.to_string())?;
+            if let Some(contents) = &backup.contents {
+                eprintln!("{} maps, {} cards", contents.maps, contents.cards);
+            }
+            println!("{}", backup.path.display());
+        }
+        Command::Templates
+        | Command::Validate { .. }
+        | Command::Import { .. }
+        | Command::Init
+        | Command::Backups
+        | Command::Restore { .. } => {}
     }
     Ok(())
 }
@@ -321,12 +386,23 @@ fn pdf_options(
     })
 }
 
-/// The library: `--db`, else `WAYMARK_DB`, else the user's data folder.
+/// The library's path: `--db`, else `WAYMARK_DB`, else the user's data folder.
+fn library_path(db: Option<PathBuf>) -> Result<PathBuf, String> {
+    db.or_else(default_db_path).ok_or_else(|| {
+        "no data folder is known for this user: pass --db PATH or set WAYMARK_DB".to_owned()
+    })
+}
+
+/// The library, which must still be where Waymark last found it (see `init`).
 fn open_store(db: Option<PathBuf>) -> Result<Store, String> {
-    let path = db
-        .or_else(default_db_path)
-        .ok_or("no data folder is known for this user: pass --db PATH or set WAYMARK_DB")?;
-    Store::open(&path).map_err(|e| e.to_string())
+    let path = library_path(db)?;
+    waymark_library::open_library(&path, &KnownLibraries::for_user()).map_err(|error| match error {
+        waymark_library::LibraryError::Vanished { .. } => format!(
+            "{error} To start a new, empty library there, run: waymark-cli --db \"{}\" init",
+            path.display()
+        ),
+        other => other.to_string(),
+    })
 }
 
 fn listed(map: &MapSummary) -> ListedMap {

@@ -1,18 +1,27 @@
 //! The `waymark-cli` contract, run as a real process.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a test helper that fails should panic
 
+mod library;
+
 use serde_json::Value;
 use std::path::Path;
 use std::process::{Command, Output};
 
+/// Runs waymark-cli on the library `db`; the list of libraries it remembers is kept beside it.
 fn cli(db: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_waymark-cli"))
         .arg("--db")
         .arg(db)
         .args(args)
         .env_remove("WAYMARK_DB")
+        .env("XDG_STATE_HOME", state_folder(db))
         .output()
         .expect("waymark-cli runs")
+}
+
+/// Where the CLI run by these tests keeps its list of known libraries.
+fn state_folder(db: &Path) -> std::path::PathBuf {
+    db.parent().unwrap().join("state")
 }
 
 fn stdout(output: &Output) -> String {
@@ -160,6 +169,7 @@ fn waymark_db_is_the_default_and_db_overrides_it() {
         Command::new(env!("CARGO_BIN_EXE_waymark-cli"))
             .args(args)
             .env("WAYMARK_DB", &from_env)
+            .env("XDG_STATE_HOME", state_folder(&from_env))
             .output()
             .unwrap()
     };

@@ -1,6 +1,8 @@
 //! The app's commands through Tauri's IPC, on the mock runtime and a temporary library.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a test helper that fails should panic
 
+mod library;
+
 use serde_json::{json, Value};
 use tauri::test::{get_ipc_response, mock_builder, mock_context, noop_assets, INVOKE_KEY};
 use tauri::webview::InvokeRequest;
@@ -8,7 +10,7 @@ use tauri::{WebviewWindow, WebviewWindowBuilder};
 use waymark_app::Library;
 
 struct App {
-    _dir: tempfile::TempDir,
+    dir: tempfile::TempDir,
     window: WebviewWindow<tauri::test::MockRuntime>,
     _app: tauri::App<tauri::test::MockRuntime>,
 }
@@ -23,9 +25,16 @@ fn app_with(library: impl FnOnce(&std::path::Path) -> Library) -> App {
         .build()
         .unwrap();
     App {
-        _dir: dir,
+        dir,
         window,
         _app: app,
+    }
+}
+
+impl App {
+    /// The library file.
+    fn path(&self) -> std::path::PathBuf {
+        self.dir.path().join("library.db")
     }
 }
 

@@ -1,0 +1,111 @@
+//! Importing files as maps: every file is read and checked before the library is touched, and
+//! what is imported lands in one transaction, all or nothing.
+
+use crate::error::{LibraryError, Result};
+use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
+use waymark_core::{JourneyMap, MapId, MapSummary};
+use waymark_exchange::{FileFormat, Imported};
+use waymark_store::{now, Store};
+
+/// A file read for import: the map it holds, or one line a problem.
+pub struct ReadFile {
+    pub path: PathBuf,
+    pub outcome: std::result::Result<Imported, Vec<String>>,
+}
+
+/// What importing one file would do, shown before anything is written.
+#[derive(Debug, Serialize)]
+pub struct ImportCheck {
+    pub path: String,
+    pub file_name: String,
+    /// The map the file holds, when it can be imported.
+    pub map: Option<MapSummary>,
+    pub warnings: Vec<String>,
+    /// Why the file cannot be imported, one line a problem; empty when it can.
+    pub problems: Vec<String>,
+    /// The library's map this file was exported from, if it is still there.
+    pub existing: Option<MapSummary>,
+}
+
+/// One file to import: as a new map, or replacing a map of the library.
+#[derive(Debug, Clone, Deserialize)]
+pub struct ImportRequest {
+    pub path: String,
+    pub replace: Option<MapId>,
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_else(|| path.display().to_string())
+}
+
+/// Reads and checks a file (in `format`, or the one its content shows). New maps count as
+/// changed now, so they show first in the library. Touches no library.
+pub fn read_for_import(path: &Path, format: Option<FileFormat>) -> ReadFile {
+    let outcome = waymark_exchange::import_file(path, format, now())
+        .map(|mut imported| {
+            imported.map.updated_at = now();
+            imported
+        })
+        .map_err(|refused| refused.problems.iter().map(ToString::to_string).collect());
+    ReadFile {
+        path: path.to_owned(),
+        outcome,
+    }
+}
+
+/// What importing each file would do, against the library's maps.
+pub fn check_import(store: &Store, files: Vec<ReadFile>) -> Result<Vec<ImportCheck>> {
+    let maps = store.list_maps()?;
+    Ok(files
+        .into_iter()
+        .map(|file| {
+            let mut check = ImportCheck {
+                file_name: file_name(&file.path),
+                path: file.path.display().to_string(),
+                map: None,
+                warnings: Vec::new(),
+                problems: Vec::new(),
+                existing: None,
+            };
+            match file.outcome {
+                Ok(imported) => {
+                    let source = imported.source_map_id.as_ref();
+                    check.existing = maps.iter().find(|m| Some(&m.id) == source).cloned();
+                    check.map = Some(imported.map.summary());
+                    check.warnings = imported.warnings;
+                }
+                Err(problems) => check.problems = problems,
+            }
+            check
+        })
+        .collect())
+}
+
+/// Imports files that were read, all or nothing, in one transaction: each as a new map, or
+/// as one undoable step of the map it replaces. Returns the ids of the maps that received them.
+pub fn import(store: &mut Store, files: Vec<(ReadFile, Option<MapId>)>) -> Result<Vec<MapId>> {
+    let mut new_maps: Vec<JourneyMap> = Vec::new();
+    let mut replacements: Vec<(MapId, JourneyMap)> = Vec::new();
+    let mut ids = Vec::new();
+    for (file, replace) in files {
+        let imported = file.outcome.map_err(|problems| LibraryError::InvalidFile {
+            file: file_name(&file.path),
+            problems: problems.join("; "),
+        })?;
+        match replace {
+            Some(target) => {
+                ids.push(target.clone());
+                replacements.push((target, imported.map));
+            }
+            None => {
+                ids.push(imported.map.id.clone());
+                new_maps.push(imported.map);
+            }
+        }
+    }
+    store.import_maps(&new_maps, &replacements)?;
+    Ok(ids)
+}
