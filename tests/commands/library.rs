@@ -67,10 +67,7 @@ fn a_map_is_saved_as_a_copy_when_its_library_was_moved_away() {
     )
     .unwrap_err();
     assert_eq!(refused["code"], "library_moved", "{refused}");
-    assert!(refused["message"]
-        .as_str()
-        .unwrap()
-        .contains("kept in memory"));
+    assert!(refused["message"].as_str().unwrap().contains("Save a copy"));
 
     // The UI keeps the refused edit on screen and sends the map as it shows it.
     map["cards"].as_array_mut().unwrap().push(card);

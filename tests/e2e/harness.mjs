@@ -53,7 +53,12 @@ async function waitForPort(port, child, timeoutMs = 20000) {
 export async function startDriver(prepare = () => {}) {
   const dir = mkdtempSync(path.join(tmpdir(), "waymark-e2e-"));
   const db = path.join(dir, "library.db");
-  prepare(db);
+  // The list of libraries the app and the CLI opened before, kept apart from the user's.
+  const state = mkdtempSync(path.join(tmpdir(), "waymark-e2e-state-"));
+  const env = { ...process.env, WAYMARK_DB: db, XDG_STATE_HOME: state };
+  prepare(db, (...args) =>
+    execFileSync(CLI, ["--db", db, ...args], { encoding: "utf8", env }),
+  );
   const port = await freePort();
   const nativePort = await freePort();
   mkdirSync(ARTIFACTS, { recursive: true });
@@ -65,7 +70,7 @@ export async function startDriver(prepare = () => {}) {
     "tauri-driver",
     ["--port", String(port), "--native-port", String(nativePort)],
     {
-      env: { ...process.env, WAYMARK_DB: db },
+      env,
       stdio: ["ignore", log, log],
       detached: true,
     },
@@ -88,7 +93,10 @@ export async function startDriver(prepare = () => {}) {
     },
     /** Runs waymark-cli on the same library. */
     cli(...args) {
-      return execFileSync(CLI, ["--db", db, ...args], { encoding: "utf8" });
+      return execFileSync(CLI, ["--db", db, ...args], {
+        encoding: "utf8",
+        env,
+      });
     },
     stop() {
       try {
@@ -123,9 +131,7 @@ const pause = (seconds) => execFileSync("sleep", [String(seconds)]);
 
 /** Types a path into the open file chooser called `title` and presses Enter. */
 export function chooseInFileDialog(title, file) {
-  const [window] = xdotool("search", "--sync", "--name", title)
-    .trim()
-    .split("\n");
+  const window = fileDialog(title);
   xdotool("windowfocus", "--sync", window);
   // The chooser takes a moment to accept keys; Ctrl+L then opens its location field.
   pause(1);
@@ -135,6 +141,58 @@ export function chooseInFileDialog(title, file) {
   xdotool("type", "--window", window, "--delay", "25", file);
   pause(0.5);
   xdotool("key", "--window", window, "Return");
+}
+
+/** The window of the file chooser called `title`, once it is shown and has focus. */
+function fileDialog(title) {
+  const [window] = xdotool("search", "--sync", "--name", title)
+    .trim()
+    .split("\n");
+  return window;
+}
+
+/**
+ * Shows `folder` in the open file chooser called `title`, as a person browsing to it would,
+ * then cancels the chooser. Listing a folder makes GTK open and read every file in it.
+ */
+export function browseInFileDialog(title, folder) {
+  chooseInFileDialog(title, folder.endsWith("/") ? folder : `${folder}/`);
+  pause(2);
+  for (let attempt = 0; attempt < 5 && dialogIsOpen(title); attempt++) {
+    try {
+      xdotool("key", "--window", fileDialog(title), "Escape");
+    } catch {
+      // It closed between the look and the key.
+    }
+    pause(0.5);
+  }
+  // Xvfb has no window manager to give the app its keyboard focus back.
+  for (const window of appWindows()) {
+    try {
+      xdotool("windowfocus", window);
+    } catch {
+      // An unmapped window of the app (GTK makes several) cannot take the focus.
+    }
+  }
+}
+
+function appWindows() {
+  try {
+    return xdotool("search", "--onlyvisible", "--name", "^Waymark$")
+      .trim()
+      .split("\n")
+      .filter(Boolean);
+  } catch {
+    return [];
+  }
+}
+
+function dialogIsOpen(title) {
+  try {
+    return xdotool("search", "--name", title).trim() !== "";
+  } catch {
+    return false;
+  }
 }
 
 /** The text of every element matching `selector`, in one round trip. */
@@ -165,8 +223,7 @@ export async function openMap(browser, title) {
 
 /** Closes the app's window the way its close button does. */
 export function closeAppWindow() {
-  const windows = xdotool("search", "--name", "^Waymark$").trim().split("\n");
-  for (const window of windows.filter(Boolean)) {
+  for (const window of appWindows()) {
     execFileSync("python3", [
       path.join(root, "tests/e2e/close-window.py"),
       window,

@@ -65,4 +65,23 @@ describe("MapEditor", () => {
     expect(editor.saveState).toBe("error");
     expect(editor.error).toBe("The card text is too long.");
   });
+
+  it("keeps every edit on screen, in memory only, once the library file is gone", async () => {
+    const calls = mockStore({
+      code: "library_moved",
+      message: "The library file was moved or deleted while Waymark was using it.",
+    });
+    const editor = await MapEditor.open("map-1");
+    editor.apply([{ type: "SetTitle", title: "Typed after the move" }]);
+    await editor.idle();
+    expect(editor.map.title).toBe("Typed after the move");
+    expect(editor.detached).toBe(true);
+    expect(editor.saveState).toBe("error");
+    expect(editor.error).toContain("moved or deleted");
+
+    editor.apply([{ type: "RemoveCard", id: "a" }]);
+    await editor.idle();
+    expect(editor.map.cards.map((c) => c.id)).toEqual(["b", "c"]);
+    expect(calls.filter((c) => c.cmd === "apply_ops")).toHaveLength(1);
+  });
 });

@@ -43,7 +43,7 @@ pub enum StoreError {
     BackupFailed { path: PathBuf, reason: String },
     #[error("The map library \"{path}\" is open in another Waymark window or in waymark-cli. Close them, then try again.")]
     InUse { path: PathBuf },
-    #[error("The map library file is damaged ({detail}). Restore it from a backup; the damaged file is kept aside.")]
+    #[error("Part of the map library file is damaged and cannot be read. Restore it from a backup (the damaged file is kept aside, never deleted). Detail for support: {detail}.")]
     Corrupt { detail: String },
     #[error("The disk is full, so the last change was not saved. Free some space and try again.")]
     DiskFull,
@@ -137,7 +137,7 @@ impl Lost {
             Lost::Unreachable => format!("The drive or folder of the library file \"{path}\" cannot be reached any more (it may have been unplugged)"),
             Lost::LogRemoved => format!("Another program removed the journal of the library file \"{path}\" while Waymark was writing to it"),
         };
-        format!("{what}, so your last change was not saved. Your open map is kept in memory: save a copy of it, then open the library where it is now.")
+        format!("{what}, so your last change was not saved. Save a copy of the open map, then open the library where it is now.")
     }
 }
 

@@ -4,9 +4,12 @@ import { invoke } from "@tauri-apps/api/core";
 import { getCurrentWebview } from "@tauri-apps/api/webview";
 import { getCurrentWindow } from "@tauri-apps/api/window";
 import { open, save } from "@tauri-apps/plugin-dialog";
+import { libraryHealth } from "../library.svelte";
 import type {
   Applied,
   AppErrorShape,
+  BackupListing,
+  JourneyMap,
   ExportFormat,
   ImportCheck,
   ImportRequest,
@@ -17,6 +20,7 @@ import type {
   PdfChoices,
   PdfExported,
   PdfPreview,
+  RestoreOutcome,
   TemplateInfo,
 } from "./types";
 
@@ -44,7 +48,9 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
   try {
     return await invoke<T>(command, args);
   } catch (raw) {
-    throw toAppError(raw);
+    const error = toAppError(raw);
+    libraryHealth.report(error.code, error.message);
+    throw error;
   }
 }
 
@@ -56,6 +62,7 @@ export const query = {
   checkImport: (paths: string[]) => call<ImportCheck[]>("check_import", { paths }),
   previewPdf: (mapId: string, choices: PdfChoices) =>
     call<PdfPreview>("preview_pdf", { mapId, choices }),
+  listBackups: () => call<BackupListing[]>("list_backups"),
 };
 
 export const mutate = {
@@ -74,6 +81,12 @@ export const mutate = {
   exportPdf: (mapId: string, choices: PdfChoices, path: string) =>
     call<PdfExported>("export_pdf", { mapId, choices, path }),
   openExportedPdf: (path: string) => call<void>("open_exported_pdf", { path }),
+  /** Closes the library in use and opens the one at `path` (a new, empty one if `create`). */
+  openLibrary: (path: string, create: boolean) =>
+    call<LibraryStatus>("open_library", { path, create }),
+  restoreBackup: (backup: string) => call<RestoreOutcome>("restore_backup", { backup }),
+  /** Writes the map as the UI holds it to a JSON file, whatever became of the library. */
+  saveMapCopy: (map: JourneyMap, path: string) => call<void>("save_map_copy", { map, path }),
 };
 
 const EXPORT_FILTERS: Record<ExportFormat | "pdf", { name: string; extensions: string[] }> = {
@@ -82,6 +95,16 @@ const EXPORT_FILTERS: Record<ExportFormat | "pdf", { name: string; extensions: s
   csv: { name: "CSV sheet", extensions: ["csv"] },
   mermaid: { name: "Mermaid journey", extensions: ["mmd"] },
 };
+
+/** A map title as a file name: "Meal kits: first month" → "Meal kits - first month". */
+export function fileNameFor(title: string): string {
+  const name = title
+    .replace(/\s*:\s*/g, " - ")
+    .replace(/[\\/*?"<>|]+/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+  return name || "Journey map";
+}
 
 /** The operating system's file dialogs. */
 export const dialogs = {
@@ -101,10 +124,29 @@ export const dialogs = {
     if (chosen === null) return [];
     return Array.isArray(chosen) ? chosen : [chosen];
   },
+  /** Asks for another library file to open; null when cancelled. */
+  async chooseLibrary(): Promise<string | null> {
+    const chosen = await open({
+      title: "Open a map library",
+      multiple: false,
+      directory: false,
+      filters: [{ name: "Waymark library", extensions: ["db"] }],
+    });
+    return typeof chosen === "string" ? chosen : null;
+  },
+  /** Asks where to save a copy of the open map; null when cancelled. */
+  async chooseCopyPath(title: string): Promise<string | null> {
+    const safe = fileNameFor(title);
+    return save({
+      title: "Save a copy of this map",
+      defaultPath: `${safe}.journey.json`,
+      filters: [EXPORT_FILTERS.json],
+    });
+  },
   /** Asks where to save an export; null when cancelled. */
   async chooseExportPath(title: string, format: ExportFormat | "pdf"): Promise<string | null> {
     const filter = EXPORT_FILTERS[format];
-    const safe = title.replace(/[\\/:*?"<>|]+/g, " ").trim() || "Journey map";
+    const safe = fileNameFor(title);
     return save({
       title: `Export as ${filter.name}`,
       defaultPath: `${safe}.${filter.extensions[0]}`,

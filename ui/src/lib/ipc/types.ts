@@ -188,3 +188,25 @@ export interface PdfExported {
   bytes: number;
   warnings: string[];
 }
+
+/** What a backup of the library holds. */
+export interface BackupContents {
+  maps: number;
+  cards: number;
+}
+
+/** A backup file of the library, as the restore screen lists it. */
+export interface BackupListing {
+  path: string;
+  /** The day it was made, YYYY-MM-DD (UTC). */
+  day: string;
+  written_at: number;
+  contents: BackupContents | null;
+  /** Why it cannot be restored, when it cannot. */
+  problem: string | null;
+}
+
+export interface RestoreOutcome {
+  restored: { contents: BackupContents; kept_aside: string | null };
+  status: LibraryStatus;
+}

@@ -27,6 +27,11 @@ export class MapEditor {
   error: string | null = $state(null);
   canUndo = $state(false);
   canRedo = $state(false);
+  /**
+   * Set once the library file was moved or deleted: edits stay on screen, in memory only,
+   * so that "Save a copy" keeps them; nothing more is sent.
+   */
+  detached = $state(false);
 
   /** The map as the store last acknowledged it. */
   private saved: JourneyMap;
@@ -52,6 +57,7 @@ export class MapEditor {
     // Plain copies: operations are often built from the reactive map's own objects.
     const ops = $state.snapshot(edit) as Op[];
     for (const op of ops) applyOp(this.map, structuredClone(op));
+    if (this.detached) return;
     this.queue.push(ops);
     this.saveState = "saving";
     this.error = null;
@@ -100,17 +106,23 @@ export class MapEditor {
   private async rollBack(error: unknown): Promise<void> {
     this.queue = [];
     const message = error instanceof Error ? error.message : String(error);
-    if (error instanceof AppError && error.code === "conflict") {
+    if (error instanceof AppError && error.code === "library_moved") {
+      // Nothing can be saved any more: what the user sees is the only copy; keep it.
+      this.detached = true;
+      this.canUndo = false;
+      this.canRedo = false;
+    } else if (error instanceof AppError && error.code === "conflict") {
       await this.reload();
     } else {
       this.map = structuredClone(this.saved);
     }
     this.saveState = "error";
-    this.error = message;
+    this.error = this.detached ? "the library file was moved or deleted" : message;
   }
 
   private async historyStep(step: () => Promise<Applied>): Promise<void> {
     await this.idle();
+    if (this.detached) return;
     this.saveState = "saving";
     try {
       await step();
