@@ -10,14 +10,13 @@ use waymark_store::{now, StoreError};
 
 /// Reads files for import on a blocking thread, without holding the library.
 async fn read_files(paths: Vec<PathBuf>) -> Result<Vec<ReadFile>, AppError> {
-    tokio::task::spawn_blocking(move || {
-        paths
+    super::off_thread(move || {
+        Ok(paths
             .iter()
             .map(|path| waymark_library::read_for_import(path, None))
-            .collect()
+            .collect())
     })
     .await
-    .map_err(AppError::internal)
 }
 
 #[tauri::command]
@@ -52,13 +51,12 @@ pub async fn import_files(
 /// be written (moved, deleted), so that nothing typed is lost.
 #[tauri::command]
 pub async fn save_map_copy(map: JourneyMap, path: String) -> Result<(), AppError> {
-    tokio::task::spawn_blocking(move || {
+    super::off_thread(move || {
         let map = waymark_core::rebuild(&map).map_err(|e| AppError::from(StoreError::from(e)))?;
         let text = waymark_exchange::export(&map, waymark_exchange::ExportFormat::Json, now());
         write_export(&PathBuf::from(path), text.as_bytes())
     })
     .await
-    .map_err(AppError::internal)?
 }
 
 /// Writes an export atomically, with a message that says what to do when it fails.

@@ -41,9 +41,7 @@ pub async fn open_library(
 #[tauri::command]
 pub async fn list_backups(library: State<'_, Library>) -> Result<Vec<BackupListing>, AppError> {
     let path = library.path();
-    tokio::task::spawn_blocking(move || waymark_library::list_backups(&path))
-        .await
-        .map_err(AppError::internal)
+    super::off_thread(move || Ok(waymark_library::list_backups(&path))).await
 }
 
 /// What a restore did, and the library as it is now.

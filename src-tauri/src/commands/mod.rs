@@ -4,3 +4,14 @@ pub mod edits;
 pub mod exchange;
 pub mod library;
 pub mod pdf;
+
+use crate::error::AppError;
+
+/// Runs blocking work (files, layout) off the async runtime, without holding the library.
+pub(crate) async fn off_thread<T: Send + 'static>(
+    work: impl FnOnce() -> Result<T, AppError> + Send + 'static,
+) -> Result<T, AppError> {
+    tokio::task::spawn_blocking(work)
+        .await
+        .map_err(AppError::internal)?
+}

@@ -1,5 +1,6 @@
 //! PDF export: a preview of the page split, the export itself, and opening the result.
 
+use super::off_thread;
 use crate::error::AppError;
 use crate::state::Library;
 use serde::{Deserialize, Serialize};
@@ -84,15 +85,6 @@ async fn load(library: &Library, map_id: MapId) -> Result<JourneyMap, AppError> 
         .run(move |store| store.open_map(&map_id))
         .await
         .map(|opened| opened.map)
-}
-
-/// Runs CPU-heavy layout work off the async runtime, without holding the library.
-async fn off_thread<T: Send + 'static>(
-    work: impl FnOnce() -> Result<T, AppError> + Send + 'static,
-) -> Result<T, AppError> {
-    tokio::task::spawn_blocking(work)
-        .await
-        .map_err(AppError::internal)?
 }
 
 #[tauri::command]
