@@ -1,4 +1,5 @@
-//! Opening a 5,000-card map, and applying one card move to it with its commit, on a real file.
+//! Opening a 5,000-card map, applying one card move to it with its commit, opening the whole
+//! library and backing it up, on real files.
 //!
 //! Besides criterion's estimates, prints the median and p99 of single runs.
 
@@ -77,8 +78,34 @@ fn store_benches(c: &mut Criterion) {
         })
     });
 
+    // A second library, so the first stays open: opening checks every page of the file.
+    let library = dir.path().join("closed.db");
+    let mut closed = Store::open(&library).expect("a new library");
+    closed.insert_map(&map).expect("the sample map is stored");
+    drop(closed);
+    let mut library_timings = Vec::new();
+    c.bench_function("open a library of 5,000 cards", |b| {
+        b.iter_custom(|iters| {
+            timed(iters, &mut library_timings, || {
+                drop(Store::open(&library).expect("the library opens"));
+            })
+        })
+    });
+
+    let dest = dir.path().join("backup.db");
+    let mut backup_timings = Vec::new();
+    c.bench_function("back up a library of 5,000 cards", |b| {
+        b.iter_custom(|iters| {
+            timed(iters, &mut backup_timings, || {
+                waymark_store::write_backup(&library, &dest).expect("the backup is written");
+            })
+        })
+    });
+
     report("open a 5,000-card map", &mut open_timings);
     report("move one card (commit included)", &mut move_timings);
+    report("open a library of 5,000 cards", &mut library_timings);
+    report("back up a library of 5,000 cards", &mut backup_timings);
 }
 
 criterion_group! {
