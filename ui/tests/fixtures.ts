@@ -42,3 +42,32 @@ export function smallMap(): JourneyMap {
     ],
   };
 }
+
+/** The small map with touchpoint, pain-point, opportunity and KPI lanes, and a second persona
+ * who has no scores yet. */
+export function richMap(): JourneyMap {
+  const map = smallMap();
+  map.lanes.push(
+    { id: "l3", kind: "touchpoints", title: "Touchpoints", collapsed: false },
+    { id: "l4", kind: "pain_points", title: "Pain points", collapsed: false },
+    { id: "l5", kind: "opportunities", title: "Opportunities", collapsed: false },
+    { id: "l6", kind: "kpis", title: "KPIs", collapsed: false },
+  );
+  map.cards.push(
+    { ...card("t", "s1", "l3", 0, "Instagram ad"), channel: "Email" },
+    { ...card("p", "s2", "l4", 0, "Surprise fees"), severity: 4 },
+    { ...card("k", "s2", "l6", 0, "Conversion"), metric_value: "3%" },
+  );
+  map.personas.push({
+    id: "p2",
+    name: "Sam Lee",
+    role: "Student",
+    goals: "",
+    needs: "",
+    frustrations: "",
+    quote: "",
+    colour: "#2f9e44",
+    initials: "",
+  });
+  return map;
+}

@@ -3,14 +3,18 @@ import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import { fireEvent, render, screen, waitFor } from "@testing-library/svelte";
 import MapView from "../src/components/MapView.svelte";
 import type { Op } from "../src/lib/ipc/types";
-import { smallMap } from "./fixtures";
+import { richMap, smallMap } from "./fixtures";
+import type { JourneyMap } from "../src/lib/ipc/types";
 
 /** A store that accepts every batch and records it. */
-function mockStore(refuse?: { code: string; message: string }): Op[][] {
+function mockStore(
+  refuse?: { code: string; message: string },
+  map: () => JourneyMap = smallMap,
+): Op[][] {
   const batches: Op[][] = [];
   let revision = 4;
   mockIPC((cmd, args) => {
-    if (cmd === "open_map") return { map: smallMap(), can_undo: false, can_redo: false };
+    if (cmd === "open_map") return { map: map(), can_undo: false, can_redo: false };
     if (cmd === "apply_ops") {
       if (refuse) throw refuse;
       batches.push((args as { ops: Op[] }).ops);
@@ -116,7 +120,8 @@ describe("the canvas", () => {
     await openView();
     click(cardEl("a"));
     const tags = await screen.findByTestId("field-tags");
-    await fireEvent.change(tags, { target: { value: "#checkout, fees , checkout" } });
+    await fireEvent.input(tags, { target: { value: "#checkout, fees , checkout" } });
+    await fireEvent.change(tags);
     await waitFor(() => expect(batches).toHaveLength(1));
     expect(batches[0]).toEqual([
       {
@@ -157,6 +162,112 @@ describe("the canvas", () => {
     await screen.findByText(/There is no stage with id s2/);
     await waitFor(() =>
       expect(cardEl("b").closest("[data-cell]")!.getAttribute("data-stage-id")).toBe("s1"),
+    );
+  });
+});
+
+describe("every edit lands where the user meant it", () => {
+  it("saves tags typed for a card to that card when another card is clicked", async () => {
+    const batches = mockStore();
+    await openView();
+    click(cardEl("a"));
+    const tags = await screen.findByTestId("field-tags");
+    await fireEvent.input(tags, { target: { value: "urgent, q4" } });
+    // The press on the other card changes the selection before the field hears "change".
+    click(cardEl("c"));
+    await fireEvent.change(tags);
+    await fireEvent.blur(tags);
+    await waitFor(() => expect(batches).toHaveLength(1));
+    expect(batches[0]).toEqual([
+      {
+        type: "UpdateCard",
+        card: expect.objectContaining({ id: "a", tags: ["urgent", "q4"] }),
+      },
+    ]);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(batches).toHaveLength(1);
+  });
+
+  it("saves a channel or a KPI value typed and left by clicking the canvas or another card", async () => {
+    const batches = mockStore(undefined, richMap);
+    await openView();
+    click(cardEl("t"));
+    await fireEvent.input(await screen.findByTestId("field-channel"), {
+      target: { value: "Instagram" },
+    });
+    click(document.querySelector<HTMLElement>('[data-stage-id="s2"][data-lane-id="l1"]')!);
+    await waitFor(() => expect(batches).toHaveLength(1));
+    expect(batches[0]).toEqual([
+      { type: "UpdateCard", card: expect.objectContaining({ id: "t", channel: "Instagram" }) },
+    ]);
+
+    click(cardEl("k"));
+    await fireEvent.input(await screen.findByTestId("field-metric-value"), {
+      target: { value: "4.2%" },
+    });
+    click(cardEl("a"));
+    await waitFor(() => expect(batches).toHaveLength(2));
+    expect(batches[1]).toEqual([
+      { type: "UpdateCard", card: expect.objectContaining({ id: "k", metric_value: "4.2%" }) },
+    ]);
+  });
+
+  it("saves a channel picked from the suggestions with Enter", async () => {
+    const batches = mockStore(undefined, richMap);
+    await openView();
+    click(cardEl("t"));
+    const channel = await screen.findByTestId("field-channel");
+    await fireEvent.input(channel, { target: { value: "Chat" } });
+    await fireEvent.keyDown(channel, { key: "Enter" });
+    await waitFor(() => expect(batches).toHaveLength(1));
+    expect(batches[0]![0]).toMatchObject({ card: { id: "t", channel: "Chat" } });
+  });
+
+  it("keeps the focus on an emotion point that gets its first score from the keyboard", async () => {
+    const batches = mockStore(undefined, richMap);
+    await openView();
+    const empty = screen
+      .getAllByTestId("emotion-point-empty")
+      .find(
+        (p) => p.getAttribute("data-persona") === "p2" && p.getAttribute("data-stage") === "s1",
+      );
+    expect(empty, "a new persona's curve can be started with every persona shown").toBeTruthy();
+    empty!.focus();
+    await fireEvent.keyDown(empty!, { key: "ArrowUp" });
+    await waitFor(() => expect(batches).toHaveLength(1));
+    expect(batches[0]![0]).toMatchObject({ type: "SetEmotion", persona_id: "p2", score: 0 });
+    expect(document.activeElement).toBe(empty);
+    await fireEvent.keyDown(document.activeElement!, { key: "ArrowUp" });
+    await waitFor(() => expect(batches).toHaveLength(2));
+    expect(batches[1]![0]).toMatchObject({ persona_id: "p2", stage_id: "s1", score: 1 });
+  });
+
+  it("takes the focus out of the map title when the canvas is pressed", async () => {
+    const batches = mockStore();
+    await openView();
+    const title = document.getElementById("map-title") as HTMLInputElement;
+    title.focus();
+    await fireEvent.input(title, { target: { value: "Checkout, again" } });
+    click(document.querySelector<HTMLElement>('[data-stage-id="s2"][data-lane-id="l1"]')!);
+    expect(document.activeElement).not.toBe(title);
+    await waitFor(() => expect(batches).toHaveLength(1));
+    expect(batches[0]).toEqual([{ type: "SetTitle", title: "Checkout, again" }]);
+    const fit = screen.getByText("Fit");
+    expect(await fireEvent.mouseDown(fit, { button: 0 }), "a toolbar button takes no focus").toBe(
+      false,
+    );
+  });
+
+  it("counts the card being moved in the cell it is moved to", async () => {
+    mockStore();
+    await openView();
+    const b = cardEl("b");
+    await fireEvent.keyDown(b, { key: " " });
+    await fireEvent.keyDown(b, { key: "ArrowRight" });
+    await waitFor(() =>
+      expect(screen.getByTestId("announcer").textContent).toMatch(
+        /Customer actions, Decision, position 2 of 2/,
+      ),
     );
   });
 });

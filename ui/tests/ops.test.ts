@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { applyOp, cellCards } from "../src/lib/scene/ops";
 import { smoothPath, scoreY } from "../src/lib/scene/curve";
-import { smallMap, card } from "./fixtures";
+import { richMap, smallMap, card } from "./fixtures";
 
 const texts = (map: ReturnType<typeof smallMap>, stage: string, lane: string) =>
   cellCards(map, stage, lane).map((c) => c.text);
@@ -20,6 +20,17 @@ describe("local operations mirror the store", () => {
     applyOp(map, { type: "AddCard", card: card("x", "s1", "l1", 1) });
     applyOp(map, { type: "AddCard", card: card("y", "s1", "l1", 99) });
     expect(texts(map, "s1", "l1")).toEqual(["a", "x", "b", "y"]);
+  });
+
+  it("a card keeps only the fields of the lane it moves to, as the core does", () => {
+    const map = richMap();
+    applyOp(map, { type: "MoveCard", id: "p", stage_id: "s2", lane_id: "l5", position: 0 });
+    const moved = map.cards.find((c) => c.id === "p")!;
+    expect(moved.lane_id).toBe("l5");
+    expect(moved.severity).toBeNull();
+    applyOp(map, { type: "UpdateCard", card: { ...moved, impact: 4, channel: "Email" } });
+    const updated = map.cards.find((c) => c.id === "p")!;
+    expect([updated.impact, updated.channel]).toEqual([4, null]);
   });
 
   it("removing a stage takes its cards and emotion points", () => {

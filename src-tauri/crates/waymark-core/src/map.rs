@@ -196,6 +196,28 @@ impl Card {
     pub fn is_in(&self, stage_id: &StageId, lane_id: &LaneId) -> bool {
         &self.stage_id == stage_id && &self.lane_id == lane_id
     }
+
+    /// The card as a lane of `kind` holds it: without the fields that kind does not have (a
+    /// channel belongs to touchpoints, a severity to pain points, impact and effort to
+    /// opportunities, a value and target to KPIs), so nothing hidden travels with a card that
+    /// changes lanes. Text, colour and tags belong to every kind.
+    pub fn for_kind(mut self, kind: LaneKind) -> Card {
+        if kind != LaneKind::Touchpoints {
+            self.channel = None;
+        }
+        if kind != LaneKind::PainPoints {
+            self.severity = None;
+        }
+        if kind != LaneKind::Opportunities {
+            self.impact = None;
+            self.effort = None;
+        }
+        if kind != LaneKind::Kpis {
+            self.metric_value = None;
+            self.metric_target = None;
+        }
+        self
+    }
 }
 
 /// Current state ("as is") or future state ("to be").

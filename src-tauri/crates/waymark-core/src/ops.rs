@@ -5,7 +5,7 @@
 
 use crate::error::DomainError;
 use crate::ids::{CardId, LaneId, PersonaId, StageId};
-use crate::map::{Card, EmotionScore, EmotionState, JourneyMap, Lane, Persona, Stage};
+use crate::map::{Card, EmotionScore, EmotionState, JourneyMap, Lane, LaneKind, Persona, Stage};
 use crate::rules;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
@@ -236,21 +236,23 @@ pub fn apply_op(
             rules::check_card(card)?;
             ensure_absent(&map.cards, |c| c.id == card.id, "card", &card.id.0)?;
             ensure_room(map.cards.len(), rules::MAX_CARDS, "cards")?;
-            ensure_cell(map, &card.stage_id, &card.lane_id)?;
-            insert_card(map, card.clone(), changes);
+            let kind = ensure_cell(map, &card.stage_id, &card.lane_id)?;
+            insert_card(map, card.clone().for_kind(kind), changes);
             Ok(vec![Op::RemoveCard {
                 id: card.id.clone(),
             }])
         }
         Op::UpdateCard { card } => {
             rules::check_card(card)?;
+            let kind = lane_kind_of_card(map, &card.id)?;
             let slot = find_mut(&mut map.cards, |c| c.id == card.id, "card", &card.id.0)?;
             let updated = Card {
                 stage_id: slot.stage_id.clone(),
                 lane_id: slot.lane_id.clone(),
                 position: slot.position,
                 ..card.clone()
-            };
+            }
+            .for_kind(kind);
             let old = std::mem::replace(slot, updated);
             changes.cards.insert(card.id.clone());
             Ok(vec![Op::UpdateCard { card: old }])
@@ -261,19 +263,25 @@ pub fn apply_op(
             lane_id,
             position,
         } => {
-            ensure_cell(map, stage_id, lane_id)?;
-            let mut card = take_card(map, id, changes)?;
-            let inverse = Op::MoveCard {
+            let kind = ensure_cell(map, stage_id, lane_id)?;
+            let card = take_card(map, id, changes)?;
+            let mut inverse = vec![Op::MoveCard {
                 id: id.clone(),
                 stage_id: card.stage_id.clone(),
                 lane_id: card.lane_id.clone(),
                 position: card.position,
-            };
-            card.stage_id = stage_id.clone();
-            card.lane_id = lane_id.clone();
-            card.position = *position;
-            insert_card(map, card, changes);
-            Ok(vec![inverse])
+            }];
+            let mut moved = card.clone().for_kind(kind);
+            // Fields the new lane does not have are cleared; undo moves the card back first,
+            // then brings them back.
+            if fields_differ(&moved, &card) {
+                inverse.push(Op::UpdateCard { card: card.clone() });
+            }
+            moved.stage_id = stage_id.clone();
+            moved.lane_id = lane_id.clone();
+            moved.position = *position;
+            insert_card(map, moved, changes);
+            Ok(inverse)
         }
         Op::RemoveCard { id } => {
             let card = take_card(map, id, changes)?;
@@ -480,9 +488,42 @@ fn insert_card(map: &mut JourneyMap, mut card: Card, changes: &mut Changes) {
     map.cards.push(card);
 }
 
-fn ensure_cell(map: &JourneyMap, stage_id: &StageId, lane_id: &LaneId) -> Result<(), DomainError> {
+/// Checks that the cell exists; returns its lane's kind.
+fn ensure_cell(
+    map: &JourneyMap,
+    stage_id: &StageId,
+    lane_id: &LaneId,
+) -> Result<LaneKind, DomainError> {
     ensure_present(&map.stages, |s| &s.id == stage_id, "stage", &stage_id.0)?;
-    ensure_present(&map.lanes, |l| &l.id == lane_id, "lane", &lane_id.0)
+    let index = index_of(&map.lanes, |l| &l.id == lane_id, "lane", &lane_id.0)?;
+    Ok(map.lanes[index].kind)
+}
+
+/// The kind of the lane a card is in.
+fn lane_kind_of_card(map: &JourneyMap, id: &CardId) -> Result<LaneKind, DomainError> {
+    let index = index_of(&map.cards, |c| &c.id == id, "card", &id.0)?;
+    let lane_id = &map.cards[index].lane_id;
+    let lane = index_of(&map.lanes, |l| &l.id == lane_id, "lane", &lane_id.0)?;
+    Ok(map.lanes[lane].kind)
+}
+
+/// Whether two versions of a card differ in their lane fields.
+fn fields_differ(a: &Card, b: &Card) -> bool {
+    (
+        &a.channel,
+        a.severity,
+        a.impact,
+        a.effort,
+        &a.metric_value,
+        &a.metric_target,
+    ) != (
+        &b.channel,
+        b.severity,
+        b.impact,
+        b.effort,
+        &b.metric_value,
+        &b.metric_target,
+    )
 }
 
 fn index_of<T>(

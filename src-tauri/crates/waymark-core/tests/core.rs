@@ -236,6 +236,74 @@ fn removing_a_stage_takes_its_cards_and_undo_brings_them_back() {
     assert_eq!(map.normalized(), before);
 }
 
+fn lane_of(map: &JourneyMap, kind: LaneKind) -> LaneId {
+    map.lanes
+        .iter()
+        .find(|l| l.kind == kind)
+        .unwrap()
+        .id
+        .clone()
+}
+
+#[test]
+fn a_card_leaves_behind_the_fields_its_new_lane_does_not_have_and_undo_restores_them() {
+    let mut map = sample::first_run_sample(0);
+    let pains = lane_of(&map, LaneKind::PainPoints);
+    let ideas = lane_of(&map, LaneKind::Opportunities);
+    let pain = map
+        .cards
+        .iter()
+        .find(|c| c.lane_id == pains)
+        .unwrap()
+        .clone();
+    assert!(pain.severity.is_some());
+    let before = map.clone().normalized();
+    let to_ideas = Op::MoveCard {
+        id: pain.id.clone(),
+        stage_id: pain.stage_id.clone(),
+        lane_id: ideas.clone(),
+        position: 0,
+    };
+    let (undo, _) = apply_batch(&mut map, &[to_ideas]).unwrap();
+    let moved = map.cards.iter().find(|c| c.id == pain.id).unwrap();
+    assert_eq!(moved.severity, None, "no hidden severity on an opportunity");
+    assert_eq!(moved.lane_id, ideas);
+    apply_batch(&mut map, &undo).unwrap();
+    assert_eq!(
+        map.clone().normalized(),
+        before,
+        "undo brings the severity back"
+    );
+
+    // A card added or updated with another kind's fields keeps only its own.
+    let mut stray = Card::new(
+        pain.stage_id.clone(),
+        ideas.clone(),
+        0,
+        "Show fees up front",
+    );
+    stray.severity = Some(3);
+    stray.impact = Some(4);
+    stray.channel = Some("Email".to_owned());
+    apply_batch(
+        &mut map,
+        &[Op::AddCard {
+            card: stray.clone(),
+        }],
+    )
+    .unwrap();
+    let added = map.cards.iter().find(|c| c.id == stray.id).unwrap();
+    assert_eq!(
+        (added.severity, added.impact, added.channel.as_deref()),
+        (None, Some(4), None)
+    );
+    let mut update = added.clone();
+    update.metric_value = Some("41%".to_owned());
+    apply_batch(&mut map, &[Op::UpdateCard { card: update }]).unwrap();
+    let updated = map.cards.iter().find(|c| c.id == stray.id).unwrap();
+    assert_eq!(updated.metric_value, None);
+}
+
 fn persona(id: &str) -> Persona {
     Persona {
         id: PersonaId::from(id),

@@ -13,6 +13,7 @@ const MIGRATION_LIST: &[M<'static>] = &[
     M::up(include_str!("migrations/0001_maps.sql")),
     M::up(include_str!("migrations/0002_history.sql")),
     M::up(include_str!("migrations/0003_canvas_layout.sql")),
+    M::up(include_str!("migrations/0004_card_fields_by_lane.sql")),
 ];
 
 /// The schema migrations, applied in order, each in its own transaction.

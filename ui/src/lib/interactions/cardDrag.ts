@@ -111,13 +111,16 @@ function autoScroll(scroller: Element | null, x: number, y: number): void {
   else if (y > rect.bottom - edge) scroller.scrollTop += step(rect.bottom - y);
 }
 
-/** Describes a cell for announcements: "Pain points, Checkout, position 2 of 3". */
-export function describeSlot(editor: MapEditor, slot: CardSlot): string {
+/**
+ * Describes a cell for announcements: "Pain points, Checkout, position 2 of 3". The cards
+ * `moving` there count in the cell, whether or not they are in it yet.
+ */
+export function describeSlot(editor: MapEditor, slot: CardSlot, moving: string[] = []): string {
   const map = editor.map;
   const stage = map.stages.find((s) => s.id === slot.stageId)?.name ?? "";
   const lane = map.lanes.find((l) => l.id === slot.laneId)?.title ?? "";
-  const size = cellCards(map, slot.stageId, slot.laneId).length;
-  return `${lane}, ${stage}, position ${slot.index + 1} of ${size}`;
+  const staying = cellCards(map, slot.stageId, slot.laneId).filter((c) => !moving.includes(c.id));
+  return `${lane}, ${stage}, position ${slot.index + 1} of ${staying.length + moving.length}`;
 }
 
 interface CellDrop {
@@ -198,7 +201,8 @@ export function dragCards(down: PointerEvent, editor: MapEditor, canvas: CanvasS
         const ops = moveCardsOps(editor.map, ids, slot.stageId, slot.laneId, slot.index);
         editor.apply(ops);
         if (ops.length) {
-          announcer.say(`Moved ${count(ids.length, "card")} to ${describeSlot(editor, slot)}.`);
+          const where = describeSlot(editor, slot, ids);
+          announcer.say(`Moved ${count(ids.length, "card")} to ${where}.`);
         }
       },
       cancel() {

@@ -23,7 +23,7 @@ export function pickUp(editor: MapEditor, canvas: CanvasState, id: string): void
   canvas.dragged = new Set([id]);
   canvas.slot = { stageId: card.stage_id, laneId: card.lane_id, index: card.position };
   announcer.say(
-    `Picked up “${card.text.slice(0, 60)}”. ${describeSlot(editor, canvas.slot)}. ` +
+    `Picked up “${card.text.slice(0, 60)}”. ${describeSlot(editor, canvas.slot, [id])}. ` +
       "Use the arrow keys to move it, Space to drop it, Escape to cancel.",
   );
 }
@@ -62,7 +62,7 @@ export function liftedKey(editor: MapEditor, canvas: CanvasState, event: Keyboar
     const next = stepSlot(editor, slot, event.key, id);
     if (next !== slot) {
       canvas.slot = next;
-      announcer.say(describeSlot(editor, next));
+      announcer.say(describeSlot(editor, next, [id]));
     }
     return true;
   }
@@ -71,7 +71,7 @@ export function liftedKey(editor: MapEditor, canvas: CanvasState, event: Keyboar
     canvas.endMove();
     editor.apply(ops);
     announcer.say(
-      ops.length ? `Dropped. Now in ${describeSlot(editor, slot)}.` : "Dropped where it was.",
+      ops.length ? `Dropped. Now in ${describeSlot(editor, slot, [id])}.` : "Dropped where it was.",
     );
     focusCard(id);
     return true;

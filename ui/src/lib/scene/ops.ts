@@ -1,7 +1,24 @@
 // Applies operations to the in-memory map, exactly as waymark-core does, so the canvas can show
 // an edit at once. The store stays the judge: a batch it refuses is rolled back.
 
-import type { Card, JourneyMap, Op } from "../ipc/types";
+import type { Card, JourneyMap, LaneKind, Op } from "../ipc/types";
+
+/** The card as a lane of `kind` holds it, without the fields that kind does not have. */
+export function forKind(card: Card, kind: LaneKind | undefined): Card {
+  return {
+    ...card,
+    channel: kind === "touchpoints" ? card.channel : null,
+    severity: kind === "pain_points" ? card.severity : null,
+    impact: kind === "opportunities" ? card.impact : null,
+    effort: kind === "opportunities" ? card.effort : null,
+    metric_value: kind === "kpis" ? card.metric_value : null,
+    metric_target: kind === "kpis" ? card.metric_target : null,
+  };
+}
+
+function kindOf(map: JourneyMap, laneId: string): LaneKind | undefined {
+  return map.lanes.find((l) => l.id === laneId)?.kind;
+}
 
 function insertAt<T>(items: T[], index: number, item: T): void {
   items.splice(Math.min(index, items.length), 0, item);
@@ -93,29 +110,31 @@ export function applyOp(map: JourneyMap, op: Op): void {
       moveTo(map.lanes, op.id, op.index);
       break;
     case "AddCard":
-      insertCard(map, op.card);
+      insertCard(map, forKind(op.card, kindOf(map, op.card.lane_id)));
       break;
     case "UpdateCard": {
       const current = map.cards.find((c) => c.id === op.card.id);
       if (current) {
-        replace(map.cards, {
+        const card = {
           ...op.card,
           stage_id: current.stage_id,
           lane_id: current.lane_id,
           position: current.position,
-        });
+        };
+        replace(map.cards, forKind(card, kindOf(map, current.lane_id)));
       }
       break;
     }
     case "MoveCard": {
       const card = takeCard(map, op.id);
       if (card) {
-        insertCard(map, {
+        const moved = {
           ...card,
           stage_id: op.stage_id,
           lane_id: op.lane_id,
           position: op.position,
-        });
+        };
+        insertCard(map, forKind(moved, kindOf(map, op.lane_id)));
       }
       break;
     }

@@ -377,6 +377,38 @@ fn a_fresh_file_and_every_older_schema_reach_the_current_one() {
     }
 }
 
+#[test]
+fn upgrading_clears_fields_hidden_on_cards_moved_across_lane_kinds() {
+    let (_dir, path) = temp_db();
+    let mut conn = Connection::open(&path).unwrap();
+    MIGRATIONS.to_version(&mut conn, 3).unwrap();
+    conn.execute_batch(
+        "INSERT INTO maps (id, title, created_at, updated_at) VALUES ('m1', 'Old map', 1, 1);
+         INSERT INTO stages (map_id, id, position, name) VALUES ('m1', 's1', 0, 'Decision');
+         INSERT INTO lanes (map_id, id, position, kind, title) VALUES
+           ('m1', 'pains', 0, 'pain_points', 'Pain points'),
+           ('m1', 'ideas', 1, 'opportunities', 'Opportunities');
+         INSERT INTO cards (map_id, id, stage_id, lane_id, position, text, severity, impact, effort)
+           VALUES ('m1', 'moved', 's1', 'ideas', 0, 'Show fees up front', 4, 5, 2),
+                  ('m1', 'kept', 's1', 'pains', 0, 'Surprise fees', 5, NULL, NULL);",
+    )
+    .unwrap();
+    drop(conn);
+    let mut store = Store::open(&path).unwrap();
+    let map = store.open_map(&MapId::from("m1")).unwrap().map;
+    let card = |id: &str| map.cards.iter().find(|c| c.id.as_str() == id).unwrap();
+    assert_eq!(
+        card("moved").severity,
+        None,
+        "a severity hidden on an opportunity"
+    );
+    assert_eq!(
+        (card("moved").impact, card("moved").effort),
+        (Some(5), Some(2))
+    );
+    assert_eq!(card("kept").severity, Some(5));
+}
+
 fn assert_refused_untouched(path: &Path, expected_code: &str, expected_text: &str) {
     let before = std::fs::read(path).unwrap();
     let error = match Store::open(path) {
