@@ -216,6 +216,17 @@ fn files_are_checked_imported_replaced_and_exported() {
     )
     .unwrap();
 
+    let left_out = invoke(
+        &app,
+        "export_map",
+        json!({"mapId": id, "format": "mermaid", "path": dir.path().join("cafe.mmd")}),
+    )
+    .unwrap();
+    assert!(
+        left_out[0].as_str().unwrap().contains("left out"),
+        "Mermaid says what it leaves out: {left_out}"
+    );
+
     // A file exported from a map in the library offers to replace it; replacing is undoable.
     let checks = invoke(&app, "check_import", json!({"paths": [&exported]})).unwrap();
     assert_eq!(checks[0]["existing"]["id"], id.as_str());

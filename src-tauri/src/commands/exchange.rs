@@ -70,13 +70,14 @@ fn write_export(path: &Path, bytes: &[u8]) -> Result<(), AppError> {
     })
 }
 
+/// Writes a map to a file in a text format; returns what the format left out.
 #[tauri::command]
 pub async fn export_map(
     library: State<'_, Library>,
     map_id: MapId,
     format: String,
     path: String,
-) -> Result<(), AppError> {
+) -> Result<Vec<String>, AppError> {
     library
         .run(move |store| {
             let map = store.open_map(&map_id)?.map;
@@ -88,7 +89,8 @@ pub async fn export_map(
                     ),
                 })?;
             let text = waymark_exchange::export(&map, format, now());
-            write_export(&PathBuf::from(path), text.as_bytes())
+            write_export(&PathBuf::from(path), text.as_bytes())?;
+            Ok::<_, AppError>(waymark_exchange::export_warnings(&map, format))
         })
         .await
 }

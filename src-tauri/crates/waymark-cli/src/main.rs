@@ -352,8 +352,11 @@ fn run(cli: Cli) -> Result<(), String> {
     Ok(())
 }
 
-/// The map as a text file's bytes.
+/// The map as a text file's bytes; what the format leaves out goes to standard error.
 fn export(map: &waymark_core::JourneyMap, format: ExportFormat) -> Vec<u8> {
+    for warning in waymark_exchange::export_warnings(map, format) {
+        eprintln!("warning: {warning}");
+    }
     waymark_exchange::export(map, format, now()).into_bytes()
 }
 

@@ -10,10 +10,10 @@ mod personas;
 mod problem;
 mod timestamps;
 
-pub use csv_sheet::{export_csv, lane_kind_for};
+pub use csv_sheet::{export_csv, export_csv_warnings, lane_kind_for};
 pub use document::{json_schema, Envelope, MapDocument, EXTENSION, FORMAT, VERSION};
 pub use json::{build_map, export_json, read_envelope};
-pub use mermaid::export_mermaid;
+pub use mermaid::{export_mermaid, export_mermaid_warnings};
 pub use problem::{Location, Problem, Refused, MAX_PROBLEMS};
 pub use timestamps::{format_rfc3339, parse_rfc3339};
 
@@ -188,5 +188,14 @@ pub fn export(map: &JourneyMap, format: ExportFormat, now: Timestamp) -> String 
         ExportFormat::Json => export_json(map, now, GENERATOR),
         ExportFormat::Csv => export_csv(map),
         ExportFormat::Mermaid => export_mermaid(map),
+    }
+}
+
+/// What an export of the map in `format` leaves out, for the user to be told.
+pub fn export_warnings(map: &JourneyMap, format: ExportFormat) -> Vec<String> {
+    match format {
+        ExportFormat::Json => Vec::new(),
+        ExportFormat::Csv => export_csv_warnings(map),
+        ExportFormat::Mermaid => export_mermaid_warnings(map),
     }
 }

@@ -289,6 +289,70 @@ pub fn export_mermaid(map: &JourneyMap) -> String {
     out
 }
 
+/// What a Mermaid export of this map leaves out. A journey holds the title, the stages as
+/// sections, the Customer actions cards as tasks and a score a task (the mean of the personas'
+/// current-state scores, who are named as its actors).
+pub fn export_mermaid_warnings(map: &JourneyMap) -> Vec<String> {
+    let mut left_out = Vec::new();
+    let other_lanes: Vec<&str> = map
+        .lanes
+        .iter()
+        .filter(|l| l.kind != LaneKind::Actions)
+        .filter(|l| map.cards.iter().any(|c| c.lane_id == l.id))
+        .map(|l| l.title.as_str())
+        .collect();
+    let other_cards = map
+        .cards
+        .iter()
+        .filter(|c| {
+            map.lanes
+                .iter()
+                .any(|l| l.id == c.lane_id && l.kind != LaneKind::Actions)
+        })
+        .count();
+    if other_cards > 0 {
+        let plural = if other_cards == 1 { "" } else { "s" };
+        left_out.push(format!(
+            "{other_cards} card{plural} in other lanes ({})",
+            other_lanes.join(", ")
+        ));
+    }
+    if map.emotions.iter().any(|e| e.state == EmotionState::Future) {
+        left_out.push("future-state scores".to_owned());
+    }
+    if map.emotions.iter().any(|e| e.note.is_some()) {
+        left_out.push("notes on emotion scores".to_owned());
+    }
+    if map.personas.len() > 1 {
+        left_out.push("each persona's own score (a task has their mean)".to_owned());
+    }
+    let details = map.personas.iter().any(|p| {
+        [&p.role, &p.goals, &p.needs, &p.frustrations, &p.quote]
+            .iter()
+            .any(|t| !t.is_empty())
+    });
+    if details {
+        left_out.push("persona details".to_owned());
+    }
+    if map
+        .cards
+        .iter()
+        .any(|c| !c.tags.is_empty() || c.colour.is_some())
+    {
+        left_out.push("card tags and colours".to_owned());
+    }
+    if !map.description.is_empty() {
+        left_out.push("the map's description".to_owned());
+    }
+    if left_out.is_empty() {
+        return Vec::new();
+    }
+    vec![format!(
+        "A Mermaid journey holds the Customer actions lane and scores; left out: {}. Export Waymark JSON or CSV to keep everything.",
+        left_out.join("; ")
+    )]
+}
+
 /// Mermaid is line-based: newlines, `#` and `;` would end a statement early.
 fn one_line(text: &str) -> String {
     text.split_whitespace()

@@ -5,10 +5,10 @@ use proptest::prelude::*;
 use serde_json::Value;
 use std::collections::HashMap;
 use std::path::PathBuf;
-use waymark_core::{sample, EmotionState, LaneKind, Op};
+use waymark_core::{sample, templates, EmotionState, Lane, LaneId, LaneKind, Op, Stage};
 use waymark_exchange::{
-    detect, export_csv, export_json, export_mermaid, import_bytes, import_file, json_schema,
-    FileFormat, Imported, Location, Refused,
+    detect, export_csv, export_json, export_mermaid, export_warnings, import_bytes, import_file,
+    json_schema, ExportFormat, FileFormat, Imported, Location, Refused,
 };
 
 fn fixture(name: &str) -> PathBuf {
@@ -436,16 +436,24 @@ fn csv_and_mermaid_exports_read_back() {
     let csv = import_bytes(export_csv(&map).as_bytes(), "meal-kits.csv", None, 0).unwrap();
     assert_eq!(csv.map.cards.len(), map.cards.len());
     assert_eq!(csv.map.stages.len(), map.stages.len());
-    let current = map
-        .emotions
-        .iter()
-        .filter(|e| e.state == EmotionState::Current)
-        .count();
     assert_eq!(
         csv.map.emotions.len(),
-        current,
-        "CSV carries current-state scores"
+        map.emotions.len(),
+        "CSV carries current- and future-state scores"
     );
+    assert_eq!(csv.map.title, map.title, "the title, not the file name");
+    assert_eq!(csv.map.personas[0].goals, map.personas[0].goals);
+    assert!(export_warnings(&map, ExportFormat::Csv).is_empty());
+    let warnings = export_warnings(&map, ExportFormat::Mermaid);
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    for left_out in [
+        "cards in other lanes",
+        "Touchpoints",
+        "future-state scores",
+        "persona details",
+    ] {
+        assert!(warnings[0].contains(left_out), "{left_out}: {warnings:?}");
+    }
     let mermaid = export_mermaid(&map);
     assert!(
         mermaid.starts_with("journey\n    title Meal-kit subscription\u{A789} first month\n")
@@ -524,7 +532,69 @@ proptest! {
         let imported = import_bytes(first.as_bytes(), "x.journey.json", None, 5).unwrap();
         let second = export_json(&imported.map, 0, "Waymark test");
         prop_assert_eq!(without_ids(&first), without_ids(&second));
+        // A CSV sheet carries the same map, but for the times.
+        let sheet = import_bytes(export_csv(&map).as_bytes(), "x.csv", None, map.created_at).unwrap();
+        let mut from_csv = sheet.map;
+        from_csv.updated_at = map.updated_at;
+        prop_assert_eq!(without_ids(&first), without_ids(&export_json(&from_csv, 0, "Waymark test")));
     }
+}
+
+#[test]
+fn a_csv_export_keeps_empty_lanes_and_stages_tags_colours_and_every_score() {
+    let mut map = sample::first_run_sample(0);
+    let empty_lane = Lane {
+        id: LaneId::random(),
+        kind: LaneKind::Custom,
+        title: "Our own lane".to_owned(),
+        collapsed: false,
+    };
+    let empty_stage = Stage {
+        description: "Nothing here yet".to_owned(),
+        ..templates::stages_named(&["Referral"]).remove(0)
+    };
+    let mut card = map.cards[0].clone();
+    card.tags = vec!["urgent".to_owned(), "q4".to_owned()];
+    card.colour = Some("#d1495b".to_owned());
+    let ops = [
+        Op::AddLane {
+            lane: empty_lane,
+            index: 99,
+        },
+        Op::AddStage {
+            stage: empty_stage,
+            index: 99,
+        },
+        Op::UpdateCard { card },
+    ];
+    waymark_core::apply_batch(&mut map, &ops).unwrap();
+    let text = export_csv(&map);
+    let back = import_bytes(text.as_bytes(), "anything.csv", None, map.created_at).unwrap();
+    let mut back = back.map;
+    back.updated_at = map.updated_at;
+    let first = export_json(&map, 0, "Waymark test");
+    let second = export_json(&back, 0, "Waymark test");
+    assert_eq!(without_ids(&first), without_ids(&second), "{text}");
+}
+
+#[test]
+fn csv_record_rows_with_bad_values_are_named_by_row_and_column() {
+    let text = "stage,lane,lane kind,text,persona,state,emotion,colour,record\n\
+                ,,,,,,,,planet\n\
+                Awareness,,,,,,,blue,stage\n\
+                ,Mood,sideways,,,,,,lane\n\
+                Awareness,,,,Maya,tomorrow,1,,\n";
+    let problems = import_bytes(text.as_bytes(), "x.csv", Some(FileFormat::Csv), 0)
+        .unwrap_err()
+        .problems
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>();
+    assert_eq!(problems.len(), 4, "{problems:?}");
+    assert!(problems[0].contains("row 2") && problems[0].contains("map, persona, stage or lane"));
+    assert!(problems[1].contains("row 3") && problems[1].contains("#3b5bdb"));
+    assert!(problems[2].contains("row 4") && problems[2].contains("lane kind"));
+    assert!(problems[3].contains("row 5") && problems[3].contains("\"future\""));
 }
 
 /// Fuzzing: no input makes an importer panic or hang. FUZZ_CASES raises the count.

@@ -76,8 +76,9 @@ export const mutate = {
   undo: (mapId: string) => call<Applied>("undo", { mapId }),
   redo: (mapId: string) => call<Applied>("redo", { mapId }),
   importFiles: (requests: ImportRequest[]) => call<string[]>("import_files", { requests }),
+  /** Resolves to what the format left out, for the user to be told. */
   exportMap: (mapId: string, format: ExportFormat, path: string) =>
-    call<void>("export_map", { mapId, format, path }),
+    call<string[]>("export_map", { mapId, format, path }),
   exportPdf: (mapId: string, choices: PdfChoices, path: string) =>
     call<PdfExported>("export_pdf", { mapId, choices, path }),
   openExportedPdf: (path: string) => call<void>("open_exported_pdf", { path }),

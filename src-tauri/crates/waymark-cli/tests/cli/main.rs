@@ -223,6 +223,16 @@ fn import_prints_one_id_a_file_and_export_writes_each_format() {
     let exported: Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
     assert_eq!(exported["format"], "waymark.journey-map");
     assert_eq!(exported["map"]["title"], "Kraków café: first visit");
+    let sample = stdout(&cli(&db, &["sample", "--cards", "40"]));
+    let exported = cli(
+        &db,
+        &["export", sample.trim(), "--format", "mermaid", "--out", "-"],
+    );
+    let stderr = String::from_utf8_lossy(&exported.stderr);
+    assert!(
+        stderr.starts_with("warning: A Mermaid journey holds") && stderr.contains("left out"),
+        "{stderr}"
+    );
     let mermaid_out = stdout(&cli(
         &db,
         &["export", &ids[1], "--format", "mermaid", "--out", "-"],

@@ -1,6 +1,7 @@
-//! CSV sheets. Long layout: one card a row (`stage`, `lane`, `text`, ...). Wide layout: a
-//! `stage` column and one column a lane, each non-empty cell a card (one a line).
+//! Reading CSV sheets, in the long or the wide layout (see `mod.rs`).
 
+use super::records;
+use super::{column_of, lane_kind_for, normalise, Column};
 use crate::personas::persona_named;
 use crate::problem::{Location, Problems, Refused};
 use crate::Imported;
@@ -9,82 +10,6 @@ use waymark_core::{
     templates, Card, EmotionScore, EmotionState, JourneyMap, Lane, LaneId, LaneKind, PersonaId,
     Stage, StageId, Timestamp, EMOTION_MAX, EMOTION_MIN,
 };
-
-/// The columns Waymark knows, with the header names it accepts for each.
-const COLUMNS: &[(Column, &[&str])] = &[
-    (Column::Stage, &["stage", "phase", "stagename"]),
-    (Column::Lane, &["lane", "row", "type", "category"]),
-    (Column::Text, &["text", "card", "content"]),
-    (Column::Persona, &["persona", "actor", "steppersona"]),
-    (Column::Emotion, &["emotion", "score"]),
-    (Column::Channel, &["channel"]),
-    (Column::Severity, &["severity"]),
-    (Column::Impact, &["impact"]),
-    (Column::Effort, &["effort"]),
-    (Column::Value, &["value"]),
-    (Column::Target, &["target"]),
-    (Column::Notes, &["notes"]),
-];
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Column {
-    Stage,
-    Lane,
-    Text,
-    Persona,
-    Emotion,
-    Channel,
-    Severity,
-    Impact,
-    Effort,
-    Value,
-    Target,
-    Notes,
-}
-
-/// "Step Persona" → "steppersona": headers match ignoring case, spaces, `_` and `-`.
-fn normalise(header: &str) -> String {
-    header
-        .chars()
-        .filter(|c| !matches!(c, ' ' | '_' | '-' | '\t'))
-        .flat_map(char::to_lowercase)
-        .collect()
-}
-
-fn column_of(header: &str) -> Option<Column> {
-    let name = normalise(header);
-    COLUMNS
-        .iter()
-        .find(|(_, names)| names.contains(&name.as_str()))
-        .map(|(c, _)| *c)
-}
-
-/// The lane kind a lane name suggests; an unknown name gives a custom lane.
-pub fn lane_kind_for(name: &str) -> LaneKind {
-    let name = normalise(name);
-    let has = |words: &[&str]| words.iter().any(|w| name.contains(w));
-    if has(&["pain", "frustration"]) {
-        LaneKind::PainPoints
-    } else if has(&["touchpoint", "channel"]) {
-        LaneKind::Touchpoints
-    } else if has(&["emotion", "feeling"]) {
-        LaneKind::Emotions
-    } else if has(&["opportunit", "idea"]) {
-        LaneKind::Opportunities
-    } else if has(&["kpi", "metric", "measure"]) {
-        LaneKind::Kpis
-    } else if has(&["backstage", "owner", "team", "system"]) {
-        LaneKind::Backstage
-    } else if has(&["thought", "question", "thinking"]) {
-        LaneKind::Thoughts
-    } else if has(&["action", "doing", "does", "step"]) {
-        LaneKind::Actions
-    } else if has(&["note", "quote", "evidence"]) {
-        LaneKind::Notes
-    } else {
-        LaneKind::Custom
-    }
-}
 
 /// The delimiter of the header line: the most frequent of `,`, `;` and tab outside quotes.
 fn sniff_delimiter(text: &str) -> u8 {
@@ -107,14 +32,14 @@ fn sniff_delimiter(text: &str) -> u8 {
 }
 
 /// The map being built: stages and lanes in order of first appearance.
-struct Builder {
-    map: JourneyMap,
+pub(super) struct Builder {
+    pub(super) map: JourneyMap,
     /// How many cards each (stage, lane) cell has so far.
     cell_sizes: HashMap<(StageId, LaneId), u32>,
 }
 
 impl Builder {
-    fn stage(&mut self, name: &str) -> StageId {
+    pub(super) fn stage(&mut self, name: &str) -> StageId {
         if let Some(stage) = self.map.stages.iter().find(|s| s.name == name) {
             return stage.id.clone();
         }
@@ -126,13 +51,15 @@ impl Builder {
         id
     }
 
-    fn lane(&mut self, title: &str) -> LaneId {
+    /// The lane with this title, added (of `kind`, else the kind its title suggests) the
+    /// first time it appears.
+    pub(super) fn lane(&mut self, title: &str, kind: Option<LaneKind>) -> LaneId {
         if let Some(lane) = self.map.lanes.iter().find(|l| l.title == title) {
             return lane.id.clone();
         }
         let lane = Lane {
             id: LaneId::random(),
-            kind: lane_kind_for(title),
+            kind: kind.unwrap_or_else(|| lane_kind_for(title)),
             title: title.to_owned(),
             collapsed: false,
         };
@@ -141,7 +68,7 @@ impl Builder {
         id
     }
 
-    fn persona(&mut self, name: &str) -> PersonaId {
+    pub(super) fn persona(&mut self, name: &str) -> PersonaId {
         persona_named(&mut self.map.personas, name)
     }
 
@@ -157,22 +84,20 @@ impl Builder {
         &mut self.map.cards[last]
     }
 
-    fn emotion(&mut self, persona: PersonaId, stage: StageId, score: i8, note: Option<String>) {
+    fn emotion(&mut self, persona: PersonaId, stage: StageId, score: EmotionScore) {
         self.map
             .emotions
-            .retain(|e| !e.is_for(&persona, &stage, EmotionState::Current));
+            .retain(|e| !e.is_for(&persona, &stage, score.state));
         self.map.emotions.push(EmotionScore {
             persona_id: persona,
             stage_id: stage,
-            state: EmotionState::Current,
-            score,
-            note,
+            ..score
         });
     }
 }
 
 /// One data row, read through the header's columns.
-struct RowView<'a> {
+pub(super) struct RowView<'a> {
     row: usize,
     record: &'a csv::StringRecord,
     headers: &'a [String],
@@ -185,18 +110,18 @@ impl<'a> RowView<'a> {
     }
 
     /// The trimmed cell of a column; empty when the sheet has no such column.
-    fn get(&self, column: Column) -> &'a str {
+    pub(super) fn get(&self, column: Column) -> &'a str {
         self.index(column)
             .and_then(|i| self.record.get(i))
             .map(str::trim)
             .unwrap_or_default()
     }
 
-    fn optional(&self, column: Column) -> Option<String> {
+    pub(super) fn optional(&self, column: Column) -> Option<String> {
         Some(self.get(column).to_owned()).filter(|v| !v.is_empty())
     }
 
-    fn at(&self, column: Column) -> Location {
+    pub(super) fn at(&self, column: Column) -> Location {
         let header = self
             .index(column)
             .map(|i| self.headers[i].clone())
@@ -292,6 +217,10 @@ pub fn import_csv(text: &str, title: &str, now: Timestamp) -> Result<Imported, R
         if record.iter().all(|c| c.trim().is_empty()) {
             continue;
         }
+        if !view.get(Column::Record).is_empty() {
+            records::import_record_row(&mut builder, &view, &mut problems);
+            continue;
+        }
         let stage_name = view.get(Column::Stage);
         if stage_name.is_empty() {
             problems.push(view.at(Column::Stage), "expected a stage name");
@@ -311,7 +240,7 @@ pub fn import_csv(text: &str, title: &str, now: Timestamp) -> Result<Imported, R
                 }
                 let cell = record.get(i).unwrap_or_default();
                 for line in cell.lines().map(str::trim).filter(|l| !l.is_empty()) {
-                    let lane = builder.lane(header);
+                    let lane = builder.lane(header, None);
                     builder.card(stage.clone(), lane, line);
                 }
             }
@@ -319,16 +248,21 @@ pub fn import_csv(text: &str, title: &str, now: Timestamp) -> Result<Imported, R
         let persona = view.get(Column::Persona);
         let emotion = view.get(Column::Emotion);
         match (persona.is_empty(), emotion.is_empty()) {
-            (false, false) => match parse_score(emotion) {
-                Some(score) => {
+            (false, false) => match (parse_score(emotion), parse_state(view.get(Column::State))) {
+                (Some(score), Some(state)) => {
                     // In the long layout, the notes of a row without a card annotate the score.
                     let note = view.optional(Column::Notes).filter(|_| long && view.get(Column::Text).is_empty());
                     let persona = builder.persona(persona);
-                    builder.emotion(persona, stage, score, note);
+                    let score = EmotionScore { persona_id: persona.clone(), stage_id: stage.clone(), state, score, note };
+                    builder.emotion(persona, stage, score);
                 }
-                None => problems.push(
+                (None, _) => problems.push(
                     view.at(Column::Emotion),
                     format!("expected a whole number from {EMOTION_MIN} to {EMOTION_MAX}, not \"{emotion}\""),
+                ),
+                (_, None) => problems.push(
+                    view.at(Column::State),
+                    format!("expected \"current\" or \"future\", not \"{}\"", view.get(Column::State)),
                 ),
             },
             (true, false) => warnings.push(format!("row {row}: the emotion \"{emotion}\" has no persona, so it was left out")),
@@ -336,13 +270,22 @@ pub fn import_csv(text: &str, title: &str, now: Timestamp) -> Result<Imported, R
         }
     }
     if builder.map.lanes.is_empty() {
-        builder.lane("Customer actions");
+        builder.lane("Customer actions", None);
     }
     problems.into_result(Imported {
         map: builder.map,
         warnings,
         source_map_id: None,
     })
+}
+
+/// An emotion row's state: current when not given; "as is" and "to be" are understood too.
+fn parse_state(text: &str) -> Option<EmotionState> {
+    match normalise(text).as_str() {
+        "" | "current" | "asis" | "currentstate" => Some(EmotionState::Current),
+        "future" | "tobe" | "futurestate" | "target" => Some(EmotionState::Future),
+        _ => None,
+    }
 }
 
 fn parse_score(text: &str) -> Option<i8> {
@@ -365,7 +308,7 @@ fn import_long_row(
             .optional(Column::Notes)
             .filter(|_| view.get(Column::Emotion).is_empty())
         {
-            let lane = builder.lane("Notes");
+            let lane = builder.lane("Notes", None);
             builder.card(stage.clone(), lane, &notes);
         }
         return;
@@ -392,68 +335,18 @@ fn import_long_row(
             ),
         }
     }
-    let lane = builder.lane(lane_name);
+    let colour = records::colour(view, problems);
+    let kind = records::lane_kind(view, problems);
+    let lane = builder.lane(lane_name, kind);
     let card = builder.card(stage.clone(), lane, text);
     card.channel = view.optional(Column::Channel);
     [card.severity, card.impact, card.effort] = ratings;
     card.metric_value = view.optional(Column::Value);
     card.metric_target = view.optional(Column::Target);
+    card.colour = colour;
+    card.tags = records::tags(view.get(Column::Tags));
     if let Some(notes) = view.optional(Column::Notes) {
-        let lane = builder.lane("Notes");
+        let lane = builder.lane("Notes", None);
         builder.card(stage.clone(), lane, &notes);
     }
-}
-
-/// The map as a long-layout CSV: one row a card, then one row a current-state emotion score.
-pub fn export_csv(map: &JourneyMap) -> String {
-    let mut writer = csv::Writer::from_writer(Vec::new());
-    let header = [
-        "stage", "lane", "text", "persona", "emotion", "channel", "severity", "impact", "effort",
-        "value", "target", "notes",
-    ];
-    let _ = writer.write_record(header);
-    let number = |n: Option<u8>| n.map(|n| n.to_string()).unwrap_or_default();
-    for stage in &map.stages {
-        for lane in &map.lanes {
-            for card in map.cell_cards(&stage.id, &lane.id) {
-                let _ = writer.write_record([
-                    stage.name.as_str(),
-                    lane.title.as_str(),
-                    card.text.as_str(),
-                    "",
-                    "",
-                    card.channel.as_deref().unwrap_or_default(),
-                    &number(card.severity),
-                    &number(card.impact),
-                    &number(card.effort),
-                    card.metric_value.as_deref().unwrap_or_default(),
-                    card.metric_target.as_deref().unwrap_or_default(),
-                    "",
-                ]);
-            }
-        }
-        for persona in &map.personas {
-            if let Some(e) = map
-                .emotions
-                .iter()
-                .find(|e| e.is_for(&persona.id, &stage.id, EmotionState::Current))
-            {
-                let _ = writer.write_record([
-                    stage.name.as_str(),
-                    "",
-                    "",
-                    persona.name.as_str(),
-                    &e.score.to_string(),
-                    "",
-                    "",
-                    "",
-                    "",
-                    "",
-                    "",
-                    e.note.as_deref().unwrap_or_default(),
-                ]);
-            }
-        }
-    }
-    String::from_utf8(writer.into_inner().unwrap_or_default()).unwrap_or_default()
 }
