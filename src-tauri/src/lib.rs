@@ -26,6 +26,9 @@ pub fn builder<R: Runtime>(builder: Builder<R>, library: Library) -> Builder<R> 
             commands::library::rename_map,
             commands::library::duplicate_map,
             commands::library::delete_map,
+            commands::library::list_trash,
+            commands::library::restore_map,
+            commands::library::delete_forever,
             commands::library::open_library,
             commands::library::list_backups,
             commands::library::restore_backup,
@@ -61,6 +64,10 @@ pub fn open_library() -> Library {
                 "warning: the sample map could not be added: {}",
                 error.message
             );
+        }
+        let emptied = tauri::async_runtime::block_on(library.run(|store| store.empty_old_trash()));
+        if let Err(error) = emptied {
+            eprintln!("warning: the Trash could not be emptied: {}", error.message);
         }
     }
     library

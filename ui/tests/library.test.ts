@@ -52,4 +52,43 @@ describe("Library", () => {
     render(Library, { libraryPath: "/tmp/w.db", onOpen: () => {} });
     expect((await screen.findByRole("alert")).textContent).toContain("The disk is full.");
   });
+
+  it("moves a deleted map to the Trash, where Undo and Restore bring it back", async () => {
+    const trashed = new Set<string>();
+    const calls: string[] = [];
+    mockIPC((cmd, args) => {
+      const id = (args as { mapId?: string }).mapId;
+      calls.push(id ? `${cmd} ${id}` : cmd);
+      if (cmd === "list_maps") return maps.filter((m) => !trashed.has(m.id));
+      if (cmd === "list_templates") return [];
+      if (cmd === "delete_map") return void trashed.add(id!);
+      if (cmd === "restore_map") return void trashed.delete(id!);
+      if (cmd === "list_trash")
+        return maps
+          .filter((m) => trashed.has(m.id))
+          .map((map) => ({ map, deleted_at: Date.now() }));
+      throw { code: "internal", message: cmd };
+    });
+    render(Library, { libraryPath: "/tmp/w.db", onOpen: () => {} });
+    await screen.findByText("Meal kits");
+    await fireEvent.click(screen.getAllByText("Delete")[0]!);
+    expect(screen.getByRole("dialog").textContent).toContain("move to the Trash");
+    await fireEvent.click(screen.getByTestId("confirm-delete"));
+    expect((await screen.findByTestId("notice")).textContent).toContain(
+      "Moved “Meal kits” to the Trash",
+    );
+    await fireEvent.click(screen.getByTestId("undo-delete"));
+    await waitFor(() => expect(calls).toContain("restore_map m1"));
+    expect(await screen.findByText("Meal kits")).toBeTruthy();
+
+    await fireEvent.click(screen.getAllByText("Delete")[1]!);
+    await fireEvent.click(screen.getByTestId("confirm-delete"));
+    await waitFor(() => expect(screen.queryByText("B2B onboarding")).toBeNull());
+    await fireEvent.click(screen.getByTestId("open-trash"));
+    const row = await screen.findByTestId("trashed-map");
+    expect(row.textContent).toContain("B2B onboarding");
+    await fireEvent.click(screen.getByTestId("restore-map"));
+    await waitFor(() => expect(calls).toContain("restore_map m2"));
+    expect(await screen.findByText("The Trash is empty.")).toBeTruthy();
+  });
 });

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use tauri::State;
 use waymark_core::{templates, MapId, MapSummary, Op};
 use waymark_library::{BackupListing, Restored};
-use waymark_store::{now, OpenedMap, StoreError};
+use waymark_store::{now, OpenedMap, StoreError, TrashedMap};
 
 /// A template as the "new map" dialog shows it.
 #[derive(Debug, Serialize)]
@@ -125,7 +125,33 @@ pub async fn duplicate_map(
     library.run(move |store| store.duplicate_map(&map_id)).await
 }
 
+/// Moves a map to the Trash.
 #[tauri::command]
 pub async fn delete_map(library: State<'_, Library>, map_id: MapId) -> Result<(), AppError> {
     library.run(move |store| store.delete_map(&map_id)).await
+}
+
+#[tauri::command]
+pub async fn list_trash(library: State<'_, Library>) -> Result<Vec<TrashedMap>, AppError> {
+    library.run(|store| store.list_trash()).await
+}
+
+/// Takes a map out of the Trash.
+#[tauri::command]
+pub async fn restore_map(library: State<'_, Library>, map_id: MapId) -> Result<(), AppError> {
+    library.run(move |store| store.restore_map(&map_id)).await
+}
+
+/// Deletes one map of the Trash for good, or (without an id) every one.
+#[tauri::command]
+pub async fn delete_forever(
+    library: State<'_, Library>,
+    map_id: Option<MapId>,
+) -> Result<(), AppError> {
+    library
+        .run(move |store| match map_id {
+            Some(id) => store.delete_map_forever(&id),
+            None => store.empty_trash(None).map(|_| ()),
+        })
+        .await
 }

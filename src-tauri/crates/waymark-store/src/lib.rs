@@ -12,11 +12,13 @@ mod open;
 mod preflight;
 mod rows;
 mod sys;
+mod trash;
 
 pub use backup::{backups_folder, read_backup, restore_backup, write_backup, BackupContents};
 pub use error::{Lost, Result, StoreError};
 pub use history::HISTORY_LIMIT;
 pub use open::{default_db_path, APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION};
+pub use trash::{TrashedMap, TRASH_DAYS};
 
 use db::Db;
 use rusqlite::{Connection, OptionalExtension};
@@ -215,20 +217,6 @@ impl Store {
         Ok(copy.summary())
     }
 
-    /// Deletes a map, its history with it.
-    pub fn delete_map(&mut self, id: &MapId) -> Result<()> {
-        let deleted = self
-            .db
-            .write(|tx| Ok(tx.execute("DELETE FROM maps WHERE id = ?1", [id.as_str()])?))?;
-        if self.open_map.as_ref().is_some_and(|m| &m.id == id) {
-            self.open_map = None;
-        }
-        if deleted == 0 {
-            return Err(not_found(id));
-        }
-        Ok(())
-    }
-
     /// Applies a batch made against `base_revision`, with its history entry, in one transaction.
     pub fn apply_ops(&mut self, id: &MapId, base_revision: i64, ops: &[Op]) -> Result<Applied> {
         self.in_map_transaction(id, |tx, map| {
@@ -300,7 +288,7 @@ fn change_map(
     change: impl FnOnce(&Connection, &mut JourneyMap) -> Result<()>,
 ) -> Result<(Applied, JourneyMap)> {
     let stored_revision: i64 = tx
-        .prepare_cached("SELECT revision FROM maps WHERE id = ?1")?
+        .prepare_cached("SELECT revision FROM maps WHERE id = ?1 AND deleted_at IS NULL")?
         .query_row([id.as_str()], |r| r.get(0))
         .optional()?
         .ok_or_else(|| not_found(id))?;
@@ -329,7 +317,7 @@ fn apply_in(tx: &Connection, map: &mut JourneyMap, ops: &[Op]) -> Result<()> {
     history::record(tx, &map.id, ops, &inverse)
 }
 
-fn not_found(id: &MapId) -> StoreError {
+pub(crate) fn not_found(id: &MapId) -> StoreError {
     StoreError::MapNotFound { id: id.to_string() }
 }
 

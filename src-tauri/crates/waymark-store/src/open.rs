@@ -14,6 +14,7 @@ const MIGRATION_LIST: &[M<'static>] = &[
     M::up(include_str!("migrations/0002_history.sql")),
     M::up(include_str!("migrations/0003_canvas_layout.sql")),
     M::up(include_str!("migrations/0004_card_fields_by_lane.sql")),
+    M::up(include_str!("migrations/0005_trash.sql")),
 ];
 
 /// The schema migrations, applied in order, each in its own transaction.

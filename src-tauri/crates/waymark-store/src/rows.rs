@@ -5,7 +5,7 @@ use rusqlite::{params, Connection, OptionalExtension, Row};
 use std::collections::BTreeSet;
 use waymark_core::{
     Card, CardId, Changes, EmotionScore, EmotionState, JourneyMap, Lane, LaneId, LaneKind, MapId,
-    MapSummary, Persona, PersonaId, Stage, StageId,
+    MapSummary, Persona, PersonaId, Stage, StageId, Timestamp,
 };
 
 /// A stored value this version does not understand (the file was edited by hand, or is damaged).
@@ -21,7 +21,8 @@ fn bad_row(what: &'static str, detail: impl std::fmt::Display) -> rusqlite::Erro
 pub(crate) fn load_map(conn: &Connection, id: &MapId) -> Result<Option<JourneyMap>> {
     let head = conn
         .prepare_cached(
-            "SELECT title, description, created_at, updated_at, revision FROM maps WHERE id = ?1",
+            "SELECT title, description, created_at, updated_at, revision FROM maps
+             WHERE id = ?1 AND deleted_at IS NULL",
         )?
         .query_row([id.as_str()], |row| {
             Ok(JourneyMap {
@@ -138,16 +139,33 @@ fn card_from_row(row: &Row<'_>) -> rusqlite::Result<Card> {
 
 /// The library, most recently changed first.
 pub(crate) fn list_maps(conn: &Connection) -> Result<Vec<MapSummary>> {
+    Ok(summaries(conn, false)?
+        .into_iter()
+        .map(|(summary, _)| summary)
+        .collect())
+}
+
+/// The maps in the Trash, with when each was deleted, most recently deleted first.
+pub(crate) fn list_trash(conn: &Connection) -> Result<Vec<(MapSummary, Timestamp)>> {
+    let mut trashed = summaries(conn, true)?;
+    trashed.sort_by_key(|(_, deleted_at)| std::cmp::Reverse(*deleted_at));
+    Ok(trashed)
+}
+
+/// Summaries of the maps out of the Trash, or in it (with their deletion time).
+fn summaries(conn: &Connection, trashed: bool) -> Result<Vec<(MapSummary, Timestamp)>> {
     let mut statement = conn.prepare_cached(
         "SELECT m.id, m.title, m.updated_at,
                 (SELECT count(*) FROM stages s WHERE s.map_id = m.id),
                 (SELECT count(*) FROM lanes l WHERE l.map_id = m.id),
                 (SELECT count(*) FROM cards c WHERE c.map_id = m.id),
-                (SELECT count(*) FROM personas p WHERE p.map_id = m.id)
-         FROM maps m ORDER BY m.updated_at DESC, m.title",
+                (SELECT count(*) FROM personas p WHERE p.map_id = m.id),
+                coalesce(m.deleted_at, 0)
+         FROM maps m WHERE (m.deleted_at IS NOT NULL) = ?1
+         ORDER BY m.updated_at DESC, m.title",
     )?;
-    let rows = statement.query_map([], |row| {
-        Ok(MapSummary {
+    let rows = statement.query_map([trashed], |row| {
+        let summary = MapSummary {
             id: MapId(row.get(0)?),
             title: row.get(1)?,
             updated_at: row.get(2)?,
@@ -155,7 +173,8 @@ pub(crate) fn list_maps(conn: &Connection) -> Result<Vec<MapSummary>> {
             lanes: row.get(4)?,
             cards: row.get(5)?,
             personas: row.get(6)?,
-        })
+        };
+        Ok((summary, row.get(7)?))
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }

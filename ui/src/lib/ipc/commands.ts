@@ -22,6 +22,7 @@ import type {
   PdfPreview,
   RestoreOutcome,
   TemplateInfo,
+  TrashedMap,
 } from "./types";
 
 /** A failure reported by the app, with a message written for the user. */
@@ -63,6 +64,7 @@ export const query = {
   previewPdf: (mapId: string, choices: PdfChoices) =>
     call<PdfPreview>("preview_pdf", { mapId, choices }),
   listBackups: () => call<BackupListing[]>("list_backups"),
+  listTrash: () => call<TrashedMap[]>("list_trash"),
 };
 
 export const mutate = {
@@ -70,7 +72,11 @@ export const mutate = {
     call<MapSummary>("create_map", { template, title }),
   renameMap: (mapId: string, title: string) => call<void>("rename_map", { mapId, title }),
   duplicateMap: (mapId: string) => call<MapSummary>("duplicate_map", { mapId }),
+  /** Moves a map to the Trash. */
   deleteMap: (mapId: string) => call<void>("delete_map", { mapId }),
+  restoreMap: (mapId: string) => call<void>("restore_map", { mapId }),
+  /** Deletes a map of the Trash for good; without an id, empties the Trash. */
+  deleteForever: (mapId: string | null) => call<void>("delete_forever", { mapId }),
   applyOps: (mapId: string, baseRevision: number, ops: Op[]) =>
     call<Applied>("apply_ops", { mapId, baseRevision, ops }),
   undo: (mapId: string) => call<Applied>("undo", { mapId }),

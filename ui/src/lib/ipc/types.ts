@@ -210,3 +210,9 @@ export interface RestoreOutcome {
   restored: { contents: BackupContents; kept_aside: string | null };
   status: LibraryStatus;
 }
+
+/** A map in the Trash. */
+export interface TrashedMap {
+  map: MapSummary;
+  deleted_at: number;
+}

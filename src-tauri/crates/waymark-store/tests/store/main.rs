@@ -267,6 +267,49 @@ fn maps_are_created_listed_duplicated_and_deleted() {
 }
 
 #[test]
+fn a_deleted_map_waits_in_the_trash_until_it_is_restored_or_deleted_for_good() {
+    let (_dir, path) = temp_db();
+    let mut store = Store::open(&path).unwrap();
+    let sample = store.seed_first_run_sample().unwrap().unwrap();
+    let other = store.create_map(Some("blank"), "Other").unwrap().id;
+    store.delete_map(&sample).unwrap();
+    store.delete_map(&other).unwrap();
+    assert!(store.list_maps().unwrap().is_empty());
+    let trash = store.list_trash().unwrap();
+    assert_eq!(trash.len(), 2);
+    assert_eq!(trash[1].map.cards, 34, "{trash:?}");
+    assert!(
+        store.apply_ops(&sample, 0, &[]).is_err(),
+        "a map in the Trash is not edited"
+    );
+
+    drop(store);
+    let mut store = Store::open(&path).unwrap();
+    store.restore_map(&sample).unwrap();
+    let restored = store.open_map(&sample).unwrap();
+    assert_eq!(
+        restored.map.cards.len(),
+        34,
+        "restored whole, after a restart"
+    );
+    assert_eq!(
+        store.delete_map_forever(&sample).unwrap_err().code(),
+        "not_found"
+    );
+    store.delete_map_forever(&other).unwrap();
+    assert!(store.list_trash().unwrap().is_empty());
+    store.delete_map(&sample).unwrap();
+    assert_eq!(
+        store.empty_old_trash().unwrap(),
+        0,
+        "deleted just now: kept"
+    );
+    assert_eq!(store.empty_trash(None).unwrap(), 1);
+    assert!(store.list_maps().unwrap().is_empty() && store.list_trash().unwrap().is_empty());
+    assert_eq!(store.integrity_check().unwrap(), ["ok"]);
+}
+
+#[test]
 fn replacing_a_map_is_one_undoable_step() {
     let mut store = Store::open_in_memory().unwrap();
     let id = store.seed_first_run_sample().unwrap().unwrap();
