@@ -60,10 +60,8 @@ describe("moving cards", () => {
     const dup = copyCardsOps(map, inMapOrder(map, ["a"]), id, null);
     run(map, dup.ops);
     expect(texts(map, "s1", "l1")).toEqual(["a", "copy-1", "b"]);
-    const pasted = copyCardsOps(map, inMapOrder(map, ["a", "b"]), id, {
-      stageId: "s2",
-      laneId: "l2",
-    });
+    const into = { stageId: "s2", laneId: "l2" };
+    const pasted = copyCardsOps(map, inMapOrder(map, ["a", "b"]), id, [into, into]);
     run(map, pasted.ops);
     expect(pasted.ids).toEqual(["copy-2", "copy-3"]);
     expect(cellCards(map, "s2", "l2").map((c) => c.text)).toEqual(["a", "b"]);

@@ -258,6 +258,22 @@ describe("every edit lands where the user meant it", () => {
     );
   });
 
+  it("pastes several cards keeping their stages and lanes relative to each other", async () => {
+    const batches = mockStore();
+    await openView();
+    click(cardEl("a"));
+    click(cardEl("c"), { shiftKey: true });
+    await fireEvent.keyDown(window, { key: "c", ctrlKey: true });
+    click(document.querySelector<HTMLElement>('[data-stage-id="s1"][data-lane-id="l2"]')!);
+    await fireEvent.keyDown(window, { key: "v", ctrlKey: true });
+    await waitFor(() => expect(batches).toHaveLength(1));
+    const placed = batches[0]!.map((op) => {
+      const card = (op as { card: { text: string; stage_id: string; lane_id: string } }).card;
+      return `${card.text} ${card.stage_id}/${card.lane_id}`;
+    });
+    expect(placed).toEqual(["a s1/l2", "c s2/l2"]);
+  });
+
   it("counts the card being moved in the cell it is moved to", async () => {
     mockStore();
     await openView();

@@ -2,8 +2,8 @@
 // emotion curve's view. None of it is saved; the map is.
 
 import { SvelteSet } from "svelte/reactivity";
-import type { Card, EmotionState } from "../ipc/types";
-import { plainCard } from "./ops";
+import type { Card, EmotionState, JourneyMap } from "../ipc/types";
+import { plainCard, type ClippedCard } from "./ops";
 
 export interface CellRef {
   stageId: string;
@@ -22,13 +22,17 @@ export const ZOOM_MIN = 0.5;
 export const ZOOM_MAX = 2;
 
 /** Cards copied with Ctrl+C; kept while the app runs, so they paste into any map. */
-let copied: Card[] = [];
+let copied: ClippedCard[] = [];
 
-export function copyToClipboard(cards: Card[]): void {
-  copied = cards.map(plainCard);
+export function copyToClipboard(map: JourneyMap, cards: Card[]): void {
+  copied = cards.map((card) => ({
+    card: plainCard(card),
+    stage: map.stages.findIndex((s) => s.id === card.stage_id),
+    lane: map.lanes.findIndex((l) => l.id === card.lane_id),
+  }));
 }
 
-export function clipboard(): Card[] {
+export function clipboard(): ClippedCard[] {
   return copied;
 }
 

@@ -240,17 +240,46 @@ export function moveCardsOps(
   return ops;
 }
 
-/** Copies of `cards` with fresh ids, placed at the end of `cell` or just after each original. */
+/** A copied card, with the places of its stage and lane in the map it was copied from. */
+export interface ClippedCard {
+  card: Card;
+  stage: number;
+  lane: number;
+}
+
+/**
+ * Where pasted cards go when pasted at `at` (a stage and lane index): they keep their places
+ * relative to each other, the top-left one at `at`, within the map's stages and lanes.
+ */
+export function pasteCells(
+  map: JourneyMap,
+  clipped: ClippedCard[],
+  at: { stage: number; lane: number },
+): { stageId: string; laneId: string }[] {
+  const top = Math.min(...clipped.map((c) => c.stage));
+  const left = Math.min(...clipped.map((c) => c.lane));
+  const within = (i: number, length: number) => Math.max(0, Math.min(length - 1, i));
+  return clipped.map((c) => ({
+    stageId: map.stages[within(at.stage + c.stage - top, map.stages.length)]!.id,
+    laneId: map.lanes[within(at.lane + c.lane - left, map.lanes.length)]!.id,
+  }));
+}
+
+/**
+ * Copies of `cards` with fresh ids: each at the end of the cell `cells` gives it, or (without
+ * cells) just after its original.
+ */
 export function copyCardsOps(
   map: JourneyMap,
   cards: Card[],
   newId: () => string,
-  cell: { stageId: string; laneId: string } | null,
+  cells: { stageId: string; laneId: string }[] | null,
 ): { ops: Op[]; ids: string[] } {
   const sim: JourneyMap = { ...map, cards: map.cards.map((c) => ({ ...c })) };
   const ops: Op[] = [];
   const ids: string[] = [];
-  for (const original of cards) {
+  for (const [i, original] of cards.entries()) {
+    const cell = cells?.[i] ?? null;
     const stageId = cell?.stageId ?? original.stage_id;
     const laneId = cell?.laneId ?? original.lane_id;
     const position = cell
