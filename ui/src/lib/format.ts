@@ -70,20 +70,22 @@ export const LANE_TITLES: Record<LaneKind, string> = {
   custom: "Custom lane",
 };
 
-/** Swatches offered for stages, cards and personas. */
-export const SWATCHES = [
-  "#3b5bdb",
-  "#2f8f83",
-  "#4a8f4b",
-  "#b0862b",
-  "#c8553d",
-  "#c0587e",
-  "#7a6bb0",
-  "#5b6b8c",
-];
+/** Swatches offered for stages, cards and personas, with the names people hear and see. */
+export const SWATCH_NAMES: Record<string, string> = {
+  "#3b5bdb": "Blue",
+  "#2f8f83": "Teal",
+  "#4a8f4b": "Green",
+  "#b0862b": "Ochre",
+  "#c8553d": "Red",
+  "#c0587e": "Pink",
+  "#7a6bb0": "Purple",
+  "#5b6b8c": "Slate",
+};
+
+export const SWATCHES = Object.keys(SWATCH_NAMES);
 
 /** What the canvas says after a stage or lane was deleted with its cards. */
 export function deletedNotice(what: "stage" | "lane", name: string, cards: number): string {
   const taken = cards ? ` and its ${count(cards, "card")}` : "";
-  return `Deleted the ${what} “${name}”${taken}. Undo (Ctrl+Z) brings it back.`;
+  return `Deleted the ${what} “${name}”${taken}.`;
 }

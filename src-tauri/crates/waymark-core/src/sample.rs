@@ -4,19 +4,42 @@ use crate::ids::PersonaId;
 use crate::map::{Card, EmotionScore, EmotionState, JourneyMap, LaneKind, Persona, Timestamp};
 use crate::templates::{lanes_of, stages_named};
 
-/// One card of the hand-written sample: its stage (by column), lane kind and text.
+/// What a card of the hand-written sample says besides its text.
+#[derive(Clone, Copy)]
+enum Fields {
+    Plain,
+    Channel(&'static str),
+    Severity(u8),
+    ImpactEffort(u8, u8),
+    Metric(&'static str, &'static str),
+}
+
+/// One card of the hand-written sample: its stage (by column), lane kind, text and fields.
 struct SampleCard {
     stage: usize,
     lane: LaneKind,
     text: &'static str,
+    fields: Fields,
 }
 
 const fn card(stage: usize, lane: LaneKind, text: &'static str) -> SampleCard {
-    SampleCard { stage, lane, text }
+    with(stage, lane, text, Fields::Plain)
 }
 
+const fn with(stage: usize, lane: LaneKind, text: &'static str, fields: Fields) -> SampleCard {
+    SampleCard {
+        stage,
+        lane,
+        text,
+        fields,
+    }
+}
+
+use Fields::*;
 use LaneKind::*;
 
+// Every field is true to the story: the channel a touchpoint is met on, how bad each pain is,
+// what each idea is worth, and measures a meal-kit business tracks, with their targets.
 const SAMPLE_CARDS: &[SampleCard] = &[
     card(0, Actions, "Sees a friend's unboxing video on Instagram"),
     card(0, Actions, "Searches \"healthy meal kits near me\""),
@@ -43,35 +66,53 @@ const SAMPLE_CARDS: &[SampleCard] = &[
     card(2, Thoughts, "What if the kids won't eat it?"),
     card(3, Thoughts, "Why is pausing so hard to find?"),
     card(4, Thoughts, "I'd recommend it if the credit is worth it"),
-    card(0, Touchpoints, "Instagram ad"),
-    card(1, Touchpoints, "Comparison website"),
-    card(2, Touchpoints, "Checkout page"),
-    card(3, Touchpoints, "Support chat"),
-    card(4, Touchpoints, "Referral programme email"),
+    with(0, Touchpoints, "Instagram ad", Channel("Instagram")),
+    with(1, Touchpoints, "Comparison website", Channel("Website")),
+    with(2, Touchpoints, "Checkout page", Channel("Website")),
+    with(3, Touchpoints, "Support chat", Channel("Chat")),
+    with(4, Touchpoints, "Referral programme email", Channel("Email")),
     card(2, Emotions, "\"Finally, one less thing to plan.\""),
     card(3, Emotions, "Frustrated after the second missing item"),
-    card(
+    with(
         1,
         PainPoints,
         "Plan sizes are confusing and prices hide the delivery fee",
+        Severity(3),
     ),
-    card(2, PainPoints, "Surprise delivery costs at checkout"),
-    card(3, PainPoints, "Long wait times in support chat"),
-    card(
+    with(
+        2,
+        PainPoints,
+        "Surprise delivery costs at checkout",
+        Severity(5),
+    ),
+    with(
+        3,
+        PainPoints,
+        "Long wait times in support chat",
+        Severity(4),
+    ),
+    with(
         1,
         Opportunities,
         "A clear plan picker with the full weekly price",
+        ImpactEffort(5, 2),
     ),
-    card(3, Opportunities, "One-tap pause and skip in the app"),
-    card(
+    with(
+        3,
+        Opportunities,
+        "One-tap pause and skip in the app",
+        ImpactEffort(4, 3),
+    ),
+    with(
         4,
         Opportunities,
         "Reward both friends when a referral orders twice",
+        ImpactEffort(3, 2),
     ),
-    card(1, Kpis, "Landing-page bounce rate"),
-    card(2, Kpis, "Checkout conversion"),
-    card(3, Kpis, "Monthly churn rate"),
-    card(4, Kpis, "Net Promoter Score"),
+    with(1, Kpis, "Landing-page bounce rate", Metric("58%", "45%")),
+    with(2, Kpis, "Checkout conversion", Metric("3.1%", "4.5%")),
+    with(3, Kpis, "Monthly churn rate", Metric("9.5%", "6%")),
+    with(4, Kpis, "Net Promoter Score", Metric("+21", "+35")),
     card(
         2,
         Backstage,
@@ -130,7 +171,18 @@ pub fn first_run_sample(now: Timestamp) -> JourneyMap {
         let lane_id = lane.id.clone();
         let position = u32::try_from(map.cell_cards(&stage_id, &lane_id).len()).unwrap_or(0);
         let mut card = Card::new(stage_id, lane_id, position, sample.text);
-        fill_lane_fields(&mut card, sample.lane, position as usize + sample.stage);
+        match sample.fields {
+            Plain => {}
+            Channel(channel) => card.channel = Some(channel.to_owned()),
+            Severity(severity) => card.severity = Some(severity),
+            ImpactEffort(impact, effort) => {
+                (card.impact, card.effort) = (Some(impact), Some(effort))
+            }
+            Metric(value, target) => {
+                card.metric_value = Some(value.to_owned());
+                card.metric_target = Some(target.to_owned());
+            }
+        }
         map.cards.push(card);
     }
     let current = [1, 0, -1, -2, 1];

@@ -72,6 +72,35 @@ fn first_run_sample_has_cards_in_every_lane_and_a_full_curve() {
 }
 
 #[test]
+fn the_first_run_sample_tells_a_true_story() {
+    let map = sample::first_run_sample(0);
+    let card = |text: &str| map.cards.iter().find(|c| c.text == text).unwrap();
+    assert_eq!(card("Instagram ad").channel.as_deref(), Some("Instagram"));
+    assert_eq!(card("Support chat").channel.as_deref(), Some("Chat"));
+    assert!(card("Long wait times in support chat").severity >= Some(4));
+    let nps = card("Net Promoter Score");
+    assert_eq!(
+        (nps.metric_value.as_deref(), nps.metric_target.as_deref()),
+        (Some("+21"), Some("+35"))
+    );
+    let churn = card("Monthly churn rate");
+    assert!(churn
+        .metric_value
+        .as_deref()
+        .is_some_and(|v| v.ends_with('%')));
+    let touchpoints = map
+        .lanes
+        .iter()
+        .find(|l| l.kind == LaneKind::Touchpoints)
+        .unwrap();
+    assert!(map
+        .cards
+        .iter()
+        .filter(|c| c.lane_id == touchpoints.id)
+        .all(|c| c.channel.is_some()));
+}
+
+#[test]
 fn synthetic_sample_has_the_requested_shape() {
     let map = sample::synthetic(1000, 7, 0);
     assert_eq!(map.cards.len(), 1000);

@@ -223,14 +223,35 @@ export function dragChip(
     label: LANE_NAMES[kind],
     colour: LANE_COLOURS[kind],
     dragged: new Set(),
-    drop(slot) {
-      const lane = editor.map.lanes.find((l) => l.id === slot.laneId);
-      const card = blankCard(newId(), slot.stageId, slot.laneId, slot.index, LANE_NAMES[kind]);
-      if (lane && lane.kind !== kind) card.colour = LANE_COLOURS[kind];
-      editor.apply([{ type: "AddCard", card }]);
-      canvas.selectOnly([card.id]);
-      canvas.editing = card.id;
-      announcer.say(`Added a ${LANE_NAMES[kind]} card to ${describeSlot(editor, slot)}.`);
-    },
+    drop: (slot) => addKindCard(editor, canvas, kind, slot),
   }));
+}
+
+/**
+ * Adds a card of a palette chip's kind at `slot` (without one: at the end of the active cell,
+ * else of the first lane of that kind in the first stage) and opens it for typing. A card
+ * dropped in another kind's lane keeps its kind's colour.
+ */
+export function addKindCard(
+  editor: MapEditor,
+  canvas: CanvasState,
+  kind: LaneKind,
+  slot?: CardSlot,
+): void {
+  const map = editor.map;
+  const lane =
+    map.lanes.find((l) => l.id === (slot?.laneId ?? canvas.activeCell?.laneId)) ??
+    map.lanes.find((l) => l.kind === kind) ??
+    map.lanes.find((l) => l.kind !== "emotions") ??
+    map.lanes[0];
+  const stageId = slot?.stageId ?? canvas.activeCell?.stageId ?? map.stages[0]?.id;
+  if (!lane || !stageId) return;
+  const index = slot?.index ?? cellCards(map, stageId, lane.id).length;
+  const card = blankCard(newId(), stageId, lane.id, index, LANE_NAMES[kind]);
+  if (lane.kind !== kind) card.colour = LANE_COLOURS[kind];
+  editor.apply([{ type: "AddCard", card }]);
+  canvas.selectOnly([card.id]);
+  canvas.editing = card.id;
+  const where = { stageId, laneId: lane.id, index };
+  announcer.say(`Added a ${LANE_NAMES[kind]} card to ${describeSlot(editor, where)}.`);
 }

@@ -42,6 +42,8 @@ export class CanvasState {
   activeCell: CellRef | null = $state(null);
   /** The card whose text is being edited. */
   editing: string | null = $state(null);
+  /** A stage or lane just added: its header scrolls into view and opens for renaming. */
+  renameNext: string | null = $state(null);
 
   /** Cards being dragged with the pointer, and where they would land. */
   dragged: ReadonlySet<string> = $state.raw(new SvelteSet<string>());

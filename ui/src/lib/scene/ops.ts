@@ -322,3 +322,21 @@ export function cardsByCell(cards: Card[]): Map<string, Card[]> {
 export function plainCard(card: Card): Card {
   return { ...card, tags: [...card.tags] };
 }
+
+/**
+ * New cards of these texts in one cell, one after another from `position`, as one batch.
+ */
+export function textsAsCardsOps(
+  cell: { stageId: string; laneId: string },
+  position: number,
+  texts: string[],
+  newId: () => string,
+): { ops: Op[]; ids: string[] } {
+  const cards = texts.map((text, i) =>
+    blankCard(newId(), cell.stageId, cell.laneId, position + i, text),
+  );
+  return {
+    ops: cards.map((card) => ({ type: "AddCard" as const, card })),
+    ids: cards.map((c) => c.id),
+  };
+}

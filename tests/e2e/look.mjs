@@ -1,0 +1,16 @@
+// Scratch: opens the app and saves screenshots of what a script does (not a test).
+import path from "node:path";
+import { startDriver, openMap } from "./harness.mjs";
+const out = process.env.OUT ?? "/tmp/look";
+const driver = await startDriver();
+const browser = await driver.launch();
+const shot = (name) => browser.saveScreenshot(path.join(out, `${name}.png`));
+try {
+  const steps = (await import(process.env.STEPS)).default;
+  await steps({ browser, driver, shot, openMap });
+} catch (e) {
+  console.error(e);
+} finally {
+  await browser.deleteSession();
+  driver.stop();
+}
