@@ -57,16 +57,6 @@ fn capitalise(text: &str) -> String {
         .unwrap_or_default()
 }
 
-/// What the pages will look like, before anything is written.
-#[derive(Debug, Serialize)]
-pub struct PdfPreview {
-    pub page_mm: (f32, f32),
-    /// For each page, the stages it shows.
-    pub pages: Vec<Vec<String>>,
-    pub card_text_size: f32,
-    pub warnings: Vec<String>,
-}
-
 /// A finished export.
 #[derive(Debug, Serialize)]
 pub struct PdfExported {
@@ -92,19 +82,10 @@ pub async fn preview_pdf(
     library: State<'_, Library>,
     map_id: MapId,
     choices: PdfChoices,
-) -> Result<PdfPreview, AppError> {
+) -> Result<waymark_pdf::Preview, AppError> {
     let map = load(&library, map_id).await?;
     let options = choices.options()?;
-    off_thread(move || {
-        let layout = waymark_pdf::layout(&map, &options, &mut waymark_pdf::FontSet::new(), "");
-        Ok(PdfPreview {
-            page_mm: options.page_mm,
-            pages: layout.pages.into_iter().map(|p| p.stages).collect(),
-            card_text_size: layout.card_text_size,
-            warnings: layout.warnings,
-        })
-    })
-    .await
+    off_thread(move || Ok(waymark_pdf::preview(&map, &options))).await
 }
 
 #[tauri::command]

@@ -303,10 +303,21 @@ pub fn layout(
         }
     }
     doc.footers(exported);
-    for c in doc.fonts.missing.clone() {
+    if !doc.fonts.missing.is_empty() {
+        let listed: Vec<String> = doc
+            .fonts
+            .missing
+            .iter()
+            .map(|c| format!("\"{c}\" (U+{:04X})", u32::from(*c)))
+            .collect();
+        let (these, shown) = if listed.len() == 1 {
+            ("this character", "it shows as an empty box")
+        } else {
+            ("these characters", "they show as empty boxes")
+        };
         doc.warnings.push(format!(
-            "No font on this computer can draw \"{c}\" (U+{:04X}); it shows as an empty box. Install a font for that script and export again.",
-            u32::from(c)
+            "No font on this computer can draw {these}: {}; {shown}. Install a font for that script and export again.",
+            listed.join(", ")
         ));
     }
     Layout {

@@ -8,12 +8,14 @@ mod header;
 mod layout;
 mod options;
 mod pieces;
+mod preview;
 mod render;
 mod wrap;
 
 pub use fonts::FontSet;
 pub use layout::{layout, Bounds, Colour, Item, Layout, Page, MIN_READABLE_PT};
 pub use options::{page_size, LayoutMode, Orientation, PdfOptions, PAGE_SIDE_MM, PT_PER_MM};
+pub use preview::{preview, sketch, PageSketch, Preview, Shape, SKETCHED_PAGES};
 pub use wrap::wrap;
 
 use waymark_core::{JourneyMap, Timestamp};

@@ -247,3 +247,37 @@ proptest! {
         assert_every_card_is_there(&map, &laid_out);
     }
 }
+
+#[test]
+fn the_preview_draws_the_first_pages_as_the_pdf_lays_them_out() {
+    let map = sample::synthetic(1_000, 5, 0);
+    let options = PdfOptions {
+        layout: LayoutMode::Tiles,
+        ..PdfOptions::default()
+    };
+    let preview = waymark_pdf::preview(&map, &options);
+    assert!(
+        preview.pages > waymark_pdf::SKETCHED_PAGES,
+        "{}",
+        preview.pages
+    );
+    assert_eq!(preview.sketches.len(), waymark_pdf::SKETCHED_PAGES);
+    for page in &preview.sketches {
+        assert!(!page.stages.is_empty());
+        let texts = page
+            .shapes
+            .iter()
+            .filter(|s| matches!(s, waymark_pdf::Shape::Text { .. }))
+            .count();
+        assert!(texts > 10, "the page's text is drawn: {texts} bars");
+        for shape in &page.shapes {
+            if let waymark_pdf::Shape::Text { x, y, w, h, .. } = shape {
+                assert!(*x >= 0.0 && *y >= 0.0, "{shape:?}");
+                assert!(
+                    x + w <= page.width + 0.5 && y + h <= page.height + 0.5,
+                    "{shape:?}"
+                );
+            }
+        }
+    }
+}

@@ -211,6 +211,18 @@ fn other_scripts_use_a_system_font_and_unknown_characters_are_reported() {
         "{:?}",
         export.warnings
     );
+    // Several characters no font has make one warning that lists them all.
+    let mut more = map.clone();
+    let mut card = more.cards[1].clone();
+    card.text = "𓀀 𓀁 𓀂 and 𓀃".to_owned();
+    apply_batch(&mut more, &[Op::UpdateCard { card }]).unwrap();
+    let warnings = export_pdf(&more, &PdfOptions::default(), 0)
+        .unwrap()
+        .warnings;
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    for code in ["U+13000", "U+13001", "U+13002", "U+13003"] {
+        assert!(warnings[0].contains(code), "{code}: {warnings:?}");
+    }
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("cjk.pdf");
     std::fs::write(&file, &export.bytes).unwrap();

@@ -174,10 +174,34 @@ export interface PdfChoices {
   personas: string[] | null;
 }
 
+/** A shape of a page thumbnail, in points from the page's top-left corner. */
+export type SketchShape =
+  | {
+      kind: "rect";
+      x: number;
+      y: number;
+      w: number;
+      h: number;
+      radius: number;
+      fill: string | null;
+      stroke: string | null;
+    }
+  | { kind: "line"; points: [number, number][]; colour: string; width: number; dashed: boolean }
+  | { kind: "dot"; x: number; y: number; r: number; fill: string; stroke: string }
+  | { kind: "text"; x: number; y: number; w: number; h: number; colour: string };
+
+export interface PageSketch {
+  width: number;
+  height: number;
+  stages: string[];
+  shapes: SketchShape[];
+}
+
 export interface PdfPreview {
   page_mm: [number, number];
-  /** For each page, the stages it shows. */
-  pages: string[][];
+  pages: number;
+  /** The first pages, drawn small. */
+  sketches: PageSketch[];
   card_text_size: number;
   warnings: string[];
 }
