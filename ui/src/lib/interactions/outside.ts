@@ -16,6 +16,7 @@ export function dismissable(node: HTMLElement, close: () => void) {
   const overlay = document.getElementById(OVERLAY_ID);
   if (overlay && opener) {
     overlay.appendChild(node);
+    opener.scrollIntoView?.({ block: "nearest", inline: "nearest" });
     place(node, opener);
   }
   const reposition = () => opener && overlay?.contains(node) && place(node, opener);
@@ -72,6 +73,6 @@ function place(menu: HTMLElement, opener: HTMLElement) {
     Math.max(MARGIN, anchor.right - size.width),
     window.innerWidth - MARGIN - size.width,
   );
-  menu.style.top = `${Math.max(MARGIN, top)}px`;
+  menu.style.top = `${Math.max(MARGIN, Math.min(top, window.innerHeight - MARGIN - size.height))}px`;
   menu.style.left = `${Math.max(MARGIN, left)}px`;
 }
