@@ -87,7 +87,7 @@ fn keep_daily_backups<R: Runtime>(app: tauri::AppHandle<R>) {
                 let library = app.state::<Library>();
                 if library.status().error.is_none() {
                     let made =
-                        waymark_library::backup_if_due(&library.path(), waymark_store::now());
+                        waymark_library::backup_if_due(&library.path(), waymark_system::now());
                     if let Err(error) = made {
                         eprintln!("warning: today's backup could not be made: {error}");
                     }

@@ -6,7 +6,8 @@ use serde_json::json;
 use std::io::{Seek, SeekFrom, Write};
 use waymark_app::Library;
 use waymark_core::sample;
-use waymark_store::{now, Store};
+use waymark_store::Store;
+use waymark_system::now;
 
 #[test]
 fn a_damaged_library_is_restored_from_a_backup() {

@@ -6,7 +6,8 @@ use std::path::{Path, PathBuf};
 use tauri::State;
 use waymark_core::{JourneyMap, MapId};
 use waymark_library::{ImportCheck, ImportRequest, ReadFile};
-use waymark_store::{now, StoreError};
+use waymark_store::StoreError;
+use waymark_system::now;
 
 /// Reads files for import on a blocking thread, without holding the library.
 async fn read_files(paths: Vec<PathBuf>) -> Result<Vec<ReadFile>, AppError> {
@@ -61,7 +62,7 @@ pub async fn save_map_copy(map: JourneyMap, path: String) -> Result<(), AppError
 
 /// Writes an export atomically, with a message that says what to do when it fails.
 fn write_export(path: &Path, bytes: &[u8]) -> Result<(), AppError> {
-    waymark_exchange::write_file_atomically(path, bytes).map_err(|e| AppError {
+    waymark_system::write_file_atomically(path, bytes).map_err(|e| AppError {
         code: "storage_failed",
         message: format!(
             "The map could not be written to {}: {e}. Choose another folder and try again.",

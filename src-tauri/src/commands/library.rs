@@ -7,7 +7,8 @@ use std::path::PathBuf;
 use tauri::State;
 use waymark_core::{templates, MapId, MapSummary, Op};
 use waymark_library::{BackupListing, Restored};
-use waymark_store::{now, OpenedMap, StoreError, TrashedMap};
+use waymark_store::{OpenedMap, StoreError, TrashedMap};
+use waymark_system::now;
 
 /// A template as the "new map" dialog shows it.
 #[derive(Debug, Serialize)]

@@ -11,7 +11,7 @@ use tauri::{AppHandle, Runtime, State};
 use tauri_plugin_opener::OpenerExt;
 use waymark_core::{JourneyMap, LaneId, MapId, PersonaId};
 use waymark_pdf::{LayoutMode, Orientation, PdfOptions};
-use waymark_store::now;
+use waymark_system::now;
 
 /// The export dialog's choices.
 #[derive(Debug, Deserialize)]
@@ -102,7 +102,7 @@ pub async fn export_pdf(
     let written = target.clone();
     let result = off_thread(move || {
         let export = waymark_pdf::export_pdf(&map, &options, now()).map_err(AppError::internal)?;
-        waymark_exchange::write_file_atomically(&written, &export.bytes).map_err(|e| AppError {
+        waymark_system::write_file_atomically(&written, &export.bytes).map_err(|e| AppError {
             code: "storage_failed",
             message: format!(
                 "The PDF could not be written to {}: {e}. Choose another folder and try again.",

@@ -9,7 +9,8 @@ use std::process::ExitCode;
 use waymark_core::{sample, templates, MapId, MapSummary};
 use waymark_exchange::{ExportFormat, FileFormat, Imported};
 use waymark_library::KnownLibraries;
-use waymark_store::{default_db_path, now, Store};
+use waymark_store::{default_db_path, Store};
+use waymark_system::now;
 
 /// Journey maps from the command line.
 #[derive(Parser)]
@@ -328,7 +329,7 @@ fn run(cli: Cli) -> Result<(), String> {
                     .write_all(&bytes)
                     .map_err(|e| format!("cannot write to standard output: {e}"))?;
             } else {
-                waymark_exchange::write_file_atomically(&out, &bytes)
+                waymark_system::write_file_atomically(&out, &bytes)
                     .map_err(|e| format!("cannot write {}: {e}", out.display()))?;
             }
         }

@@ -1,6 +1,6 @@
 //! Waymark's file formats: the versioned JSON map file, Mermaid `journey` diagrams and CSV
-//! sheets. Importers check everything and say where each problem is; the only write is
-//! [`write_file_atomically`], for exports.
+//! sheets. Importers check everything and say where each problem is. Nothing here writes
+//! files: exports are text, written by the caller.
 
 mod csv_sheet;
 mod document;
@@ -130,32 +130,6 @@ fn title_from_file_name(name: &str) -> String {
         "Imported sheet".to_owned()
     } else {
         stem.chars().take(200).collect()
-    }
-}
-
-/// Writes a file whole or not at all: into a temporary file beside it, then renamed over it,
-/// so a failed write never leaves half a file or destroys the old one.
-pub fn write_file_atomically(path: &Path, content: &[u8]) -> std::io::Result<()> {
-    use std::io::Write;
-    let dir = match path.parent() {
-        Some(dir) if !dir.as_os_str().is_empty() => dir.to_owned(),
-        _ => std::path::PathBuf::from("."),
-    };
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().to_string())
-        .unwrap_or_default();
-    let temporary = dir.join(format!(".{name}.{}.partial", std::process::id()));
-    let written = std::fs::File::create(&temporary).and_then(|mut file| {
-        file.write_all(content)?;
-        file.sync_all()
-    });
-    match written.and_then(|()| std::fs::rename(&temporary, path)) {
-        Ok(()) => Ok(()),
-        Err(error) => {
-            let _ = std::fs::remove_file(&temporary);
-            Err(error)
-        }
     }
 }
 

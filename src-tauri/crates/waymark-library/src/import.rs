@@ -6,7 +6,8 @@ use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 use waymark_core::{JourneyMap, MapId, MapSummary};
 use waymark_exchange::{FileFormat, Imported};
-use waymark_store::{now, Store};
+use waymark_store::Store;
+use waymark_system::now;
 
 /// A file read for import: the map it holds, or one line a problem.
 pub struct ReadFile {

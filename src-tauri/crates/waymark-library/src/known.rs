@@ -82,7 +82,7 @@ impl KnownLibraries {
         listing.libraries.truncate(REMEMBERED);
         if let (Some(folder), Ok(text)) = (file.parent(), serde_json::to_vec_pretty(&listing)) {
             let _ = std::fs::create_dir_all(folder);
-            let _ = waymark_exchange::write_file_atomically(file, &text);
+            let _ = waymark_system::write_file_atomically(file, &text);
         }
     }
 }

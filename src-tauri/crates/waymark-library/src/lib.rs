@@ -16,7 +16,8 @@ pub use known::KnownLibraries;
 
 use std::path::Path;
 use waymark_core::Timestamp;
-use waymark_store::{now, Store};
+use waymark_store::Store;
+use waymark_system::now;
 
 /// Opens the library at `path`. A library Waymark opened before that is no longer there is
 /// reported as vanished rather than replaced by a new, empty one.

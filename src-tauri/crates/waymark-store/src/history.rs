@@ -1,9 +1,9 @@
 //! Undo and redo history, stored next to the map so it survives restarts.
 
 use crate::error::{Result, StoreError};
-use crate::now;
 use rusqlite::{params, Connection, OptionalExtension};
 use waymark_core::{MapId, Op};
+use waymark_system::now;
 
 /// How many undo steps are kept per map.
 pub const HISTORY_LIMIT: i64 = 500;

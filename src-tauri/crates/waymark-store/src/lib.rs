@@ -25,7 +25,8 @@ use rusqlite::{Connection, OptionalExtension};
 use serde::Serialize;
 use std::path::Path;
 use std::time::Duration;
-use waymark_core::{apply_batch, sample, templates, JourneyMap, MapId, MapSummary, Op, Timestamp};
+use waymark_core::{apply_batch, sample, templates, JourneyMap, MapId, MapSummary, Op};
+use waymark_system::now;
 
 /// The result of an applied batch, an undo or a redo.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -48,14 +49,6 @@ pub struct Store {
     db: Db,
     /// The map last opened or edited, as on disk; checked against the stored revision before use.
     open_map: Option<JourneyMap>,
-}
-
-/// Now, in milliseconds since the Unix epoch.
-pub fn now() -> Timestamp {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))
-        .unwrap_or(0)
 }
 
 impl Store {

@@ -2,9 +2,10 @@
 //! `TRASH_DAYS` later.
 
 use crate::error::Result;
-use crate::{not_found, now, rows, Store};
+use crate::{not_found, rows, Store};
 use serde::Serialize;
 use waymark_core::{MapId, MapSummary, Timestamp};
+use waymark_system::now;
 
 /// How long a deleted map stays in the Trash.
 pub const TRASH_DAYS: i64 = 30;
