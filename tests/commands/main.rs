@@ -264,8 +264,7 @@ fn pdf_preview_export_and_open_only_what_was_exported() {
     )
     .unwrap();
     let id = created["id"].as_str().unwrap();
-    let choices =
-        json!({"page": "a4", "portrait": true, "tiles": true, "lanes": null, "personas": null});
+    let choices = json!({"page": "a4", "orientation": "portrait", "layout": "tiles", "lanes": null, "personas": null});
     let preview = invoke(
         &app,
         "preview_pdf",
@@ -286,8 +285,7 @@ fn pdf_preview_export_and_open_only_what_was_exported() {
     );
     assert_eq!(preview["page_mm"], json!([210.0, 297.0]));
 
-    let bad =
-        json!({"page": "b5", "portrait": false, "tiles": false, "lanes": null, "personas": null});
+    let bad = json!({"page": "b5", "orientation": "landscape", "layout": "fit", "lanes": null, "personas": null});
     let refused = invoke(&app, "preview_pdf", json!({"mapId": id, "choices": bad})).unwrap_err();
     assert!(
         refused["message"]

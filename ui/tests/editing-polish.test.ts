@@ -92,3 +92,35 @@ describe("polish users notice", () => {
     expect((field as HTMLInputElement).value).toBe("New stage");
   });
 });
+
+describe("the PDF dialog", () => {
+  it("makes its preview from the map with the last edit saved", async () => {
+    const order: string[] = [];
+    let release: () => void = () => {};
+    mockIPC(async (cmd) => {
+      order.push(cmd);
+      if (cmd === "open_map") return { map: smallMap(), can_undo: false, can_redo: false };
+      if (cmd === "apply_ops") {
+        await new Promise<void>((resolve) => (release = resolve));
+        order.push("apply_ops done");
+        return { revision: 5, can_undo: true, can_redo: false };
+      }
+      if (cmd === "preview_pdf")
+        return { page_mm: [297, 210], pages: 1, sketches: [], card_text_size: 8, warnings: [] };
+      throw { code: "internal", message: `unexpected ${cmd}` };
+    });
+    render(MapView, { mapId: "map-1", onClose: () => {} });
+    await screen.findByTestId("map-grid");
+    const title = document.getElementById("map-title") as HTMLInputElement;
+    title.focus();
+    await fireEvent.input(title, { target: { value: "Renamed just before the PDF" } });
+    title.blur();
+    await fireEvent.click(screen.getByTestId("export"));
+    await fireEvent.click(screen.getByTestId("export-pdf"));
+    await new Promise((r) => setTimeout(r, 400));
+    expect(order).not.toContain("preview_pdf");
+    release();
+    await waitFor(() => expect(order).toContain("preview_pdf"));
+    expect(order.indexOf("apply_ops done")).toBeLessThan(order.indexOf("preview_pdf"));
+  });
+});

@@ -54,21 +54,11 @@ pub async fn import_files(
 pub async fn save_map_copy(map: JourneyMap, path: String) -> Result<(), AppError> {
     super::off_thread(move || {
         let map = waymark_core::rebuild(&map).map_err(|e| AppError::from(StoreError::from(e)))?;
-        let text = waymark_exchange::export(&map, waymark_exchange::ExportFormat::Json, now());
-        write_export(&PathBuf::from(path), text.as_bytes())
+        let target = waymark_library::Target::Text(waymark_exchange::ExportFormat::Json);
+        waymark_library::export_to(&map, &target, Path::new(&path), now())?;
+        Ok(())
     })
     .await
-}
-
-/// Writes an export atomically, with a message that says what to do when it fails.
-fn write_export(path: &Path, bytes: &[u8]) -> Result<(), AppError> {
-    waymark_system::write_file_atomically(path, bytes).map_err(|e| AppError {
-        code: "storage_failed",
-        message: format!(
-            "The map could not be written to {}: {e}. Choose another folder and try again.",
-            path.display()
-        ),
-    })
 }
 
 /// Writes a map to a file in a text format; returns what the format left out.
@@ -79,19 +69,15 @@ pub async fn export_map(
     format: String,
     path: String,
 ) -> Result<Vec<String>, AppError> {
-    library
-        .run(move |store| {
-            let map = store.open_map(&map_id)?.map;
-            let format =
-                waymark_exchange::ExportFormat::parse(&format).ok_or_else(|| AppError {
-                    code: "invalid_operation",
-                    message: format!(
-                        "Waymark cannot export to \"{format}\"; choose JSON, CSV or Mermaid."
-                    ),
-                })?;
-            let text = waymark_exchange::export(&map, format, now());
-            write_export(&PathBuf::from(path), text.as_bytes())?;
-            Ok::<_, AppError>(waymark_exchange::export_warnings(&map, format))
-        })
-        .await
+    let format = waymark_exchange::ExportFormat::parse(&format).ok_or_else(|| AppError {
+        code: "invalid_operation",
+        message: format!("Waymark cannot export to \"{format}\"; choose JSON, CSV or Mermaid."),
+    })?;
+    let map = library.run(move |store| store.read_map(&map_id)).await?;
+    super::off_thread(move || {
+        let target = waymark_library::Target::Text(format);
+        let exported = waymark_library::export_to(&map, &target, Path::new(&path), now())?;
+        Ok(exported.warnings)
+    })
+    .await
 }

@@ -5,9 +5,9 @@ use crate::state::{Library, LibraryStatus};
 use serde::Serialize;
 use std::path::PathBuf;
 use tauri::State;
-use waymark_core::{templates, MapId, MapSummary, Op};
+use waymark_core::{templates, MapId, MapSummary};
 use waymark_library::{BackupListing, Restored};
-use waymark_store::{OpenedMap, StoreError, TrashedMap};
+use waymark_store::{OpenedMap, TrashedMap};
 use waymark_system::now;
 
 /// A template as the "new map" dialog shows it.
@@ -110,11 +110,7 @@ pub async fn rename_map(
     title: String,
 ) -> Result<(), AppError> {
     library
-        .run(move |store| {
-            let revision = store.open_map(&map_id)?.map.revision;
-            store.apply_ops(&map_id, revision, &[Op::SetTitle { title }])?;
-            Ok::<_, StoreError>(())
-        })
+        .run(move |store| waymark_library::rename_map(store, &map_id, &title))
         .await
 }
 

@@ -17,6 +17,10 @@ pub enum LibraryError {
     NoBackups { path: PathBuf, folder: PathBuf },
     #[error("Waymark could not {action}: {reason}.")]
     Io { action: String, reason: String },
+    #[error("{message}")]
+    InvalidChoice { message: String },
+    #[error("Cannot write {path}: {reason}. Choose another folder and try again.")]
+    CannotWrite { path: PathBuf, reason: String },
 }
 
 impl LibraryError {
@@ -27,7 +31,8 @@ impl LibraryError {
             LibraryError::Vanished { .. } => "library_missing",
             LibraryError::InvalidFile { .. } => "invalid_file",
             LibraryError::NoBackups { .. } => "not_found",
-            LibraryError::Io { .. } => "storage_failed",
+            LibraryError::Io { .. } | LibraryError::CannotWrite { .. } => "storage_failed",
+            LibraryError::InvalidChoice { .. } => "invalid_operation",
         }
     }
 }

@@ -4,6 +4,7 @@
 
 mod backups;
 mod error;
+mod export;
 mod import;
 mod known;
 
@@ -11,6 +12,7 @@ pub use backups::{
     backup_if_due, backup_now, list_backups, restore, BackupListing, Restored, KEPT_BACKUPS,
 };
 pub use error::{LibraryError, Result};
+pub use export::{export_to, render, Exported, PdfChoices, Rendered, Target};
 pub use import::{check_import, import, read_for_import, ImportCheck, ImportRequest, ReadFile};
 pub use known::KnownLibraries;
 
@@ -49,4 +51,14 @@ pub(crate) fn day_and_time(millis: Timestamp) -> String {
         .ok()
         .and_then(|t| t.format(&format).ok())
         .unwrap_or_else(|| "an unknown day".to_owned())
+}
+
+/// Renames a map, as one undoable edit.
+pub fn rename_map(store: &mut Store, id: &waymark_core::MapId, title: &str) -> Result<()> {
+    let revision = store.read_map(id)?.revision;
+    let rename = waymark_core::Op::SetTitle {
+        title: title.to_owned(),
+    };
+    store.apply_ops(id, revision, &[rename])?;
+    Ok(())
 }

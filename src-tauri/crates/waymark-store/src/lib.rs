@@ -202,6 +202,12 @@ impl Store {
         })
     }
 
+    /// Reads a map as stored, for exports and previews, without changing what the editor has
+    /// open.
+    pub fn read_map(&self, id: &MapId) -> Result<JourneyMap> {
+        self.load(id)
+    }
+
     /// Copies a map under a new title, with fresh ids. History is not copied.
     pub fn duplicate_map(&mut self, id: &MapId) -> Result<MapSummary> {
         let original = self.load(id)?;

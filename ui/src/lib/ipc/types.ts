@@ -168,8 +168,8 @@ export type ExportFormat = "json" | "csv" | "mermaid";
 /** The PDF export dialog's choices. */
 export interface PdfChoices {
   page: string;
-  portrait: boolean;
-  tiles: boolean;
+  orientation: "landscape" | "portrait";
+  layout: "fit" | "tiles";
   lanes: string[] | null;
   personas: string[] | null;
 }

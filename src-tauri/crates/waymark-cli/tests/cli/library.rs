@@ -119,3 +119,76 @@ fn an_edit_after_a_file_chooser_and_a_cli_run_is_kept() {
     drop(store);
     assert_eq!(list_json(&db)[0]["title"], "Renamed after the chooser");
 }
+
+#[test]
+fn apply_edits_a_map_with_the_operations_the_app_sends() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("w.db");
+    let id = stdout(&cli(&db, &["new", "--title", "Before"]));
+    let id = id.trim();
+    let ops = dir.path().join("ops.json");
+    std::fs::write(
+        &ops,
+        r#"[{"type": "SetTitle", "title": "Renamed by a script"}]"#,
+    )
+    .unwrap();
+    let revision = stdout(&cli(&db, &["apply", id, ops.to_str().unwrap()]));
+    assert_eq!(revision.trim(), "1");
+    assert_eq!(list_json(&db)[0]["title"], "Renamed by a script");
+
+    // A refused batch writes nothing and says why.
+    std::fs::write(
+        &ops,
+        r#"[{"type": "SetTitle", "title": "Half"}, {"type": "RemoveCard", "id": "no-such-card"}]"#,
+    )
+    .unwrap();
+    let refused = cli(&db, &["apply", id, ops.to_str().unwrap()]);
+    fails_with(&refused, "no-such-card");
+    assert_eq!(list_json(&db)[0]["title"], "Renamed by a script");
+
+    // A stale base revision is a conflict; bad JSON names its line and column.
+    std::fs::write(&ops, r#"{"type": "SetTitle", "title": "Late"}"#).unwrap();
+    fails_with(
+        &cli(&db, &["apply", id, ops.to_str().unwrap(), "--base", "0"]),
+        "changed elsewhere",
+    );
+    std::fs::write(&ops, "[{\"type\": \"SetTitle\",\n \"title\": }]").unwrap();
+    fails_with(&cli(&db, &["apply", id, ops.to_str().unwrap()]), "line 2");
+    assert_eq!(list_json(&db)[0]["title"], "Renamed by a script");
+}
+
+#[test]
+fn a_reader_that_stops_early_ends_the_output_quietly() {
+    use std::io::Read;
+    use std::process::{Command, Stdio};
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("w.db");
+    let mut store = waymark_store::Store::open(&db).unwrap();
+    for n in 0..800 {
+        store
+            .create_map(Some("blank"), &format!("Map {n}"))
+            .unwrap();
+    }
+    drop(store);
+    for args in [&["list", "--json"][..], &["list"][..]] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_waymark-cli"))
+            .arg("--db")
+            .arg(&db)
+            .args(args)
+            .env("XDG_STATE_HOME", dir.path().join("state"))
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        // Like `| head -1`: read a little, then close the pipe.
+        let mut first = [0u8; 16];
+        child.stdout.take().unwrap().read_exact(&mut first).unwrap();
+        let output = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(
+            !stderr.contains("panicked") && !stderr.contains("Broken pipe"),
+            "{stderr}"
+        );
+        assert_eq!(output.status.code(), Some(0), "{args:?}: {stderr}");
+    }
+}

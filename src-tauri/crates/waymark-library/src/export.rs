@@ -1,0 +1,146 @@
+//! Writing a map to a file: Waymark JSON, CSV, Mermaid or a PDF, for the app's Export menu
+//! and `waymark-cli export` alike.
+
+use crate::error::{LibraryError, Result};
+use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
+use waymark_core::{JourneyMap, LaneId, PersonaId, Timestamp};
+use waymark_exchange::ExportFormat;
+use waymark_pdf::{LayoutMode, Orientation, PdfOptions};
+
+/// The PDF choices of the export dialog and of `waymark-cli export --format pdf`.
+#[derive(Debug, Clone, Deserialize)]
+pub struct PdfChoices {
+    /// `a4`, `a3`, `letter`, `tabloid` or `WIDTHxHEIGHTmm`.
+    pub page: String,
+    /// `landscape` or `portrait`.
+    pub orientation: String,
+    /// `fit` (one page, scaled) or `tiles` (stages across pages, full size).
+    pub layout: String,
+    /// The lanes to show (all when absent).
+    #[serde(default)]
+    pub lanes: Option<Vec<LaneId>>,
+    /// The personas whose curves to show (all when absent).
+    #[serde(default)]
+    pub personas: Option<Vec<PersonaId>>,
+}
+
+impl PdfChoices {
+    /// The layout options these choices stand for; a bad choice is refused with its fix.
+    pub fn options(&self) -> Result<PdfOptions> {
+        let invalid = |message: String| LibraryError::InvalidChoice { message };
+        let orientation = match self.orientation.as_str() {
+            "landscape" => Orientation::Landscape,
+            "portrait" => Orientation::Portrait,
+            other => {
+                return Err(invalid(format!(
+                    "Unknown orientation \"{other}\": use landscape or portrait."
+                )))
+            }
+        };
+        let layout = match self.layout.as_str() {
+            "fit" => LayoutMode::Fit,
+            "tiles" => LayoutMode::Tiles,
+            other => {
+                return Err(invalid(format!(
+                    "Unknown layout \"{other}\": use fit or tiles."
+                )))
+            }
+        };
+        let page_mm = waymark_pdf::page_size(&self.page, orientation)
+            .map_err(|message| invalid(format!("{}.", capitalise(&message))))?;
+        Ok(PdfOptions {
+            page_mm,
+            layout,
+            lanes: self.lanes.clone(),
+            personas: self.personas.clone(),
+        })
+    }
+}
+
+fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+/// What to write a map as.
+#[derive(Debug, Clone)]
+pub enum Target {
+    Text(ExportFormat),
+    Pdf(PdfOptions),
+}
+
+/// A map made into a file's bytes, and what the user should know about it.
+#[derive(Debug, Clone)]
+pub struct Rendered {
+    pub bytes: Vec<u8>,
+    /// The PDF's pages.
+    pub pages: Option<usize>,
+    /// What the format left out, text too small to read, characters no font has.
+    pub warnings: Vec<String>,
+}
+
+/// An export on disk.
+#[derive(Debug, Clone, Serialize)]
+pub struct Exported {
+    pub path: PathBuf,
+    pub bytes: usize,
+    pub pages: Option<usize>,
+    pub warnings: Vec<String>,
+}
+
+/// The map as a file's bytes in the format of `target`.
+pub fn render(map: &JourneyMap, target: &Target, now: Timestamp) -> Result<Rendered> {
+    match target {
+        Target::Text(format) => Ok(Rendered {
+            bytes: waymark_exchange::export(map, *format, now).into_bytes(),
+            pages: None,
+            warnings: waymark_exchange::export_warnings(map, *format),
+        }),
+        Target::Pdf(options) => {
+            let pdf = waymark_pdf::export_pdf(map, options, now).map_err(|e| LibraryError::Io {
+                action: "make the PDF".to_owned(),
+                reason: e.to_string(),
+            })?;
+            Ok(Rendered {
+                bytes: pdf.bytes,
+                pages: Some(pdf.pages),
+                warnings: pdf.warnings,
+            })
+        }
+    }
+}
+
+/// Writes the map to `path`, whole or not at all: an old file there stays as it was when
+/// anything fails. A folder that does not exist is refused before any work.
+pub fn export_to(
+    map: &JourneyMap,
+    target: &Target,
+    path: &Path,
+    now: Timestamp,
+) -> Result<Exported> {
+    let cannot_write = |reason: String| LibraryError::CannotWrite {
+        path: path.to_owned(),
+        reason,
+    };
+    if let Some(folder) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        if !folder.is_dir() {
+            return Err(cannot_write(format!(
+                "the folder {} does not exist",
+                folder.display()
+            )));
+        }
+    }
+    let rendered = render(map, target, now)?;
+    waymark_system::write_file_atomically(path, &rendered.bytes)
+        .map_err(|e| cannot_write(e.to_string()))?;
+    Ok(Exported {
+        path: path.to_owned(),
+        bytes: rendered.bytes.len(),
+        pages: rendered.pages,
+        warnings: rendered.warnings,
+    })
+}
