@@ -18,7 +18,7 @@ function mockStore(): { batches: Op[][]; undos: number } {
     if (cmd === "undo") {
       state.undos += 1;
       revision += 1;
-      return { revision, can_undo: false, can_redo: true };
+      return { revision, can_undo: false, can_redo: true, ops: [] };
     }
     throw { code: "internal", message: `unexpected ${cmd}` };
   });

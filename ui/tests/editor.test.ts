@@ -20,6 +20,11 @@ function mockStore(refuse?: { code: string; message: string }) {
       revision += 1;
       return { revision, can_undo: true, can_redo: false };
     }
+    if (cmd === "undo") {
+      revision += 1;
+      const ops = [{ type: "SetTitle", title: "Checkout journey" }];
+      return { revision, can_undo: false, can_redo: true, ops };
+    }
     throw { code: "internal", message: `unexpected ${cmd}` };
   });
   return calls;
@@ -83,5 +88,16 @@ describe("MapEditor", () => {
     await editor.idle();
     expect(editor.map.cards.map((c) => c.id)).toEqual(["b", "c"]);
     expect(calls.filter((c) => c.cmd === "apply_ops")).toHaveLength(1);
+  });
+
+  it("applies what an undo applied, without loading the map again", async () => {
+    const calls = mockStore();
+    const editor = await MapEditor.open("map-1");
+    editor.apply([{ type: "SetTitle", title: "Renamed" }]);
+    await editor.undo();
+    expect(editor.map.title).toBe("Checkout journey");
+    expect(editor.map.revision).toBe(6);
+    expect(editor.canRedo).toBe(true);
+    expect(calls.filter((c) => c.cmd === "open_map")).toHaveLength(1);
   });
 });

@@ -4,7 +4,7 @@ use crate::error::AppError;
 use crate::state::Library;
 use tauri::State;
 use waymark_core::{MapId, Op};
-use waymark_store::Applied;
+use waymark_store::{Applied, HistoryStep};
 
 /// Applies one gesture's operations; on return they are on disk.
 #[tauri::command]
@@ -19,12 +19,14 @@ pub async fn apply_ops(
         .await
 }
 
+/// Undoes the last edit; returns the operations that did it, for the canvas to apply.
 #[tauri::command]
-pub async fn undo(library: State<'_, Library>, map_id: MapId) -> Result<Applied, AppError> {
+pub async fn undo(library: State<'_, Library>, map_id: MapId) -> Result<HistoryStep, AppError> {
     library.run(move |store| store.undo(&map_id)).await
 }
 
+/// Redoes the last undone edit; returns the operations that did it.
 #[tauri::command]
-pub async fn redo(library: State<'_, Library>, map_id: MapId) -> Result<Applied, AppError> {
+pub async fn redo(library: State<'_, Library>, map_id: MapId) -> Result<HistoryStep, AppError> {
     library.run(move |store| store.redo(&map_id)).await
 }

@@ -54,31 +54,34 @@ fn decode(seq: i64, json: String) -> Result<Entry> {
     Ok(Entry { seq, ops })
 }
 
-/// The newest batch still done, with its inverse.
-pub(crate) fn last_done(conn: &Connection, map_id: &MapId) -> Result<Option<Entry>> {
-    entry(
-        conn,
-        map_id,
-        "SELECT seq, inverse FROM history WHERE map_id = ?1 AND undone = 0 ORDER BY seq DESC LIMIT 1",
-    )
+/// Which way through the history a step goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Direction {
+    Undo,
+    Redo,
 }
 
-/// The batch undone last, with its forward operations.
-pub(crate) fn first_undone(conn: &Connection, map_id: &MapId) -> Result<Option<Entry>> {
-    entry(
-        conn,
-        map_id,
-        "SELECT seq, forward FROM history WHERE map_id = ?1 AND undone = 1 ORDER BY seq ASC LIMIT 1",
-    )
-}
-
-/// The entry a `SELECT seq, <ops column>` query finds, if any.
-fn entry(conn: &Connection, map_id: &MapId, sql: &str) -> Result<Option<Entry>> {
+/// The next step: for an undo, the newest batch still done, with its inverse; for a redo,
+/// the batch undone last, with its forward operations.
+pub(crate) fn next(conn: &Connection, map_id: &MapId, direction: Direction) -> Result<Entry> {
+    let (sql, nothing) = match direction {
+        Direction::Undo => (
+            "SELECT seq, inverse FROM history WHERE map_id = ?1 AND undone = 0 ORDER BY seq DESC LIMIT 1",
+            StoreError::NothingToUndo,
+        ),
+        Direction::Redo => (
+            "SELECT seq, forward FROM history WHERE map_id = ?1 AND undone = 1 ORDER BY seq ASC LIMIT 1",
+            StoreError::NothingToRedo,
+        ),
+    };
     let row: Option<(i64, String)> = conn
         .prepare_cached(sql)?
         .query_row([map_id.as_str()], |r| Ok((r.get(0)?, r.get(1)?)))
         .optional()?;
-    row.map(|(seq, json)| decode(seq, json)).transpose()
+    match row {
+        Some((seq, json)) => decode(seq, json),
+        None => Err(nothing),
+    }
 }
 
 pub(crate) fn mark_undone(conn: &Connection, seq: i64, undone: bool) -> Result<()> {

@@ -36,6 +36,15 @@ pub struct Applied {
     pub can_redo: bool,
 }
 
+/// An undo or a redo: the operations it applied (for the editor to apply them too) and the
+/// map's state after it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct HistoryStep {
+    #[serde(flatten)]
+    pub applied: Applied,
+    pub ops: Vec<Op>,
+}
+
 /// A map as the editor opens it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct OpenedMap {
@@ -229,24 +238,27 @@ impl Store {
         })
     }
 
-    /// Undoes the last batch that is not undone yet.
-    pub fn undo(&mut self, id: &MapId) -> Result<Applied> {
-        self.in_map_transaction(id, |tx, map| {
-            let entry = history::last_done(tx, id)?.ok_or(StoreError::NothingToUndo)?;
-            let (_, changes) = apply_batch(map, &entry.ops)?;
-            rows::write_changes(tx, map, &changes)?;
-            history::mark_undone(tx, entry.seq, true)
-        })
+    /// Undoes the last batch that is not undone yet; returns the operations that did it.
+    pub fn undo(&mut self, id: &MapId) -> Result<HistoryStep> {
+        self.step_history(id, history::Direction::Undo)
     }
 
-    /// Redoes the batch undone last.
-    pub fn redo(&mut self, id: &MapId) -> Result<Applied> {
-        self.in_map_transaction(id, |tx, map| {
-            let entry = history::first_undone(tx, id)?.ok_or(StoreError::NothingToRedo)?;
+    /// Redoes the batch undone last; returns the operations that did it.
+    pub fn redo(&mut self, id: &MapId) -> Result<HistoryStep> {
+        self.step_history(id, history::Direction::Redo)
+    }
+
+    fn step_history(&mut self, id: &MapId, direction: history::Direction) -> Result<HistoryStep> {
+        let mut ops = Vec::new();
+        let applied = self.in_map_transaction(id, |tx, map| {
+            let entry = history::next(tx, id, direction)?;
             let (_, changes) = apply_batch(map, &entry.ops)?;
             rows::write_changes(tx, map, &changes)?;
-            history::mark_undone(tx, entry.seq, false)
-        })
+            history::mark_undone(tx, entry.seq, direction == history::Direction::Undo)?;
+            ops = entry.ops;
+            Ok(())
+        })?;
+        Ok(HistoryStep { applied, ops })
     }
 
     /// Runs `change` on the map inside an immediate transaction, then bumps the revision.

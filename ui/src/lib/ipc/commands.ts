@@ -9,6 +9,7 @@ import type {
   Applied,
   AppErrorShape,
   BackupListing,
+  HistoryStep,
   JourneyMap,
   ExportFormat,
   ImportCheck,
@@ -79,8 +80,8 @@ export const mutate = {
   deleteForever: (mapId: string | null) => call<void>("delete_forever", { mapId }),
   applyOps: (mapId: string, baseRevision: number, ops: Op[]) =>
     call<Applied>("apply_ops", { mapId, baseRevision, ops }),
-  undo: (mapId: string) => call<Applied>("undo", { mapId }),
-  redo: (mapId: string) => call<Applied>("redo", { mapId }),
+  undo: (mapId: string) => call<HistoryStep>("undo", { mapId }),
+  redo: (mapId: string) => call<HistoryStep>("redo", { mapId }),
   importFiles: (requests: ImportRequest[]) => call<string[]>("import_files", { requests }),
   /** Resolves to what the format left out, for the user to be told. */
   exportMap: (mapId: string, format: ExportFormat, path: string) =>

@@ -114,6 +114,11 @@ export interface Applied {
   can_redo: boolean;
 }
 
+/** An undo or a redo: the operations it applied, and the map's state after it. */
+export interface HistoryStep extends Applied {
+  ops: Op[];
+}
+
 export interface OpenedMap {
   map: JourneyMap;
   can_undo: boolean;

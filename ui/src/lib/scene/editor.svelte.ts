@@ -1,7 +1,7 @@
 // The open map: shown optimistically, saved batch by batch, rolled back when the store refuses.
 
 import { AppError, mutate, query } from "../ipc/commands";
-import type { Applied, JourneyMap, Op } from "../ipc/types";
+import type { Applied, HistoryStep, JourneyMap, Op } from "../ipc/types";
 import { applyOp } from "./ops";
 
 export type SaveState = "saved" | "saving" | "error";
@@ -120,13 +120,18 @@ export class MapEditor {
     this.error = this.detached ? "the library file was moved or deleted" : message;
   }
 
-  private async historyStep(step: () => Promise<Applied>): Promise<void> {
+  private async historyStep(step: () => Promise<HistoryStep>): Promise<void> {
     await this.idle();
     if (this.detached) return;
     this.saveState = "saving";
     try {
-      await step();
-      await this.reload();
+      // The store says what it applied; the canvas applies the same, without reloading.
+      const done = await step();
+      for (const op of done.ops) {
+        applyOp(this.saved, structuredClone(op));
+        applyOp(this.map, structuredClone(op));
+      }
+      this.acknowledge(done);
       this.saveState = "saved";
       this.error = null;
     } catch (error) {

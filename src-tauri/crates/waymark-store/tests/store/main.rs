@@ -136,7 +136,14 @@ fn undo_and_redo_work_after_a_restart() {
         "its cards came back too"
     );
     let undone = store.undo(&id).unwrap();
-    assert!(!undone.can_undo && undone.can_redo);
+    assert!(!undone.applied.can_undo && undone.applied.can_redo);
+    assert_eq!(
+        undone.ops,
+        [Op::SetTitle {
+            title: original.title.clone()
+        }],
+        "an undo says what it applied"
+    );
     let back = store.open_map(&id).unwrap().map;
     assert_eq!(back.title, original.title);
     assert_eq!(
@@ -166,7 +173,7 @@ fn a_new_edit_clears_the_redo_steps() {
     store
         .apply_ops(&id, rev, &[Op::SetTitle { title: "A".into() }])
         .unwrap();
-    let rev = store.undo(&id).unwrap().revision;
+    let rev = store.undo(&id).unwrap().applied.revision;
     let applied = store
         .apply_ops(&id, rev, &[Op::SetTitle { title: "B".into() }])
         .unwrap();
