@@ -2,22 +2,21 @@
 
 use serde::Serialize;
 use waymark_library::LibraryError;
+pub use waymark_store::ErrorCode;
 use waymark_store::StoreError;
 
 /// An error as the UI receives it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct AppError {
-    /// `database_unavailable`, `library_missing`, `library_moved`, `library_damaged`,
-    /// `not_found`, `conflict`, `invalid_operation`, `invalid_file`, `storage_failed` or
-    /// `internal`.
-    pub code: &'static str,
+    /// What kind of failure: the UI acts on some (a moved library, a conflict).
+    pub code: ErrorCode,
     pub message: String,
 }
 
 impl From<StoreError> for AppError {
     fn from(error: StoreError) -> Self {
         AppError {
-            code: error.code(),
+            code: error.kind(),
             message: error.to_string(),
         }
     }
@@ -26,7 +25,7 @@ impl From<StoreError> for AppError {
 impl From<LibraryError> for AppError {
     fn from(error: LibraryError) -> Self {
         AppError {
-            code: error.code(),
+            code: error.kind(),
             message: error.to_string(),
         }
     }
@@ -36,7 +35,7 @@ impl AppError {
     /// The library is being closed to open another one.
     pub fn closed(path: &std::path::Path) -> Self {
         AppError {
-            code: "database_unavailable",
+            code: ErrorCode::DatabaseUnavailable,
             message: format!(
                 "The map library \"{}\" is being closed. Wait a moment and try again.",
                 path.display()
@@ -47,7 +46,7 @@ impl AppError {
     /// A failure of Waymark itself rather than of the user's data.
     pub fn internal(detail: impl std::fmt::Display) -> Self {
         AppError {
-            code: "internal",
+            code: ErrorCode::Internal,
             message: format!("Waymark hit an internal problem ({detail}). Your saved work is safe; try again, or restart Waymark."),
         }
     }

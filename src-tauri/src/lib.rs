@@ -50,7 +50,7 @@ pub fn builder<R: Runtime>(builder: Builder<R>, library: Library) -> Builder<R> 
 pub fn open_library() -> Library {
     let Some(path) = waymark_store::default_db_path() else {
         let error = AppError {
-            code: "database_unavailable",
+            code: crate::error::ErrorCode::DatabaseUnavailable,
             message: "Waymark found no data folder for this user. Set WAYMARK_DB to the file to keep your maps in.".to_owned(),
         };
         return Library::unavailable(&PathBuf::from("(no data folder)"), error);

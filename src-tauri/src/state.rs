@@ -10,7 +10,7 @@ use waymark_library::KnownLibraries;
 use waymark_store::Store;
 
 /// Where the library is and whether it can be used.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct LibraryStatus {
     pub path: String,
     pub error: Option<AppError>,

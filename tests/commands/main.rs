@@ -1,6 +1,7 @@
 //! The app's commands through Tauri's IPC, on the mock runtime and a temporary library.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a test helper that fails should panic
 
+mod bindings;
 mod library;
 
 use serde_json::{json, Value};

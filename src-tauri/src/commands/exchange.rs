@@ -70,7 +70,7 @@ pub async fn export_map(
     path: String,
 ) -> Result<Vec<String>, AppError> {
     let format = waymark_exchange::ExportFormat::parse(&format).ok_or_else(|| AppError {
-        code: "invalid_operation",
+        code: crate::error::ErrorCode::InvalidOperation,
         message: format!("Waymark cannot export to \"{format}\"; choose JSON, CSV or Mermaid."),
     })?;
     let map = library.run(move |store| store.read_map(&map_id)).await?;

@@ -11,7 +11,7 @@ use waymark_store::{OpenedMap, TrashedMap};
 use waymark_system::now;
 
 /// A template as the "new map" dialog shows it.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ts_rs::TS)]
 pub struct TemplateInfo {
     pub name: &'static str,
     pub label: &'static str,
@@ -46,7 +46,7 @@ pub async fn list_backups(library: State<'_, Library>) -> Result<Vec<BackupListi
 }
 
 /// What a restore did, and the library as it is now.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ts_rs::TS)]
 pub struct RestoreOutcome {
     pub restored: Restored,
     pub status: LibraryStatus,

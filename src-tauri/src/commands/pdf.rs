@@ -14,7 +14,7 @@ use waymark_library::{PdfChoices, Target};
 use waymark_system::now;
 
 /// A finished export.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ts_rs::TS)]
 pub struct PdfExported {
     pub path: String,
     pub pages: usize,
@@ -83,14 +83,14 @@ pub fn open_exported_pdf<R: Runtime>(
         .contains(&PathBuf::from(&path));
     if !known {
         return Err(AppError {
-            code: "invalid_operation",
+            code: crate::error::ErrorCode::InvalidOperation,
             message: "Waymark only opens PDFs it has just exported.".to_owned(),
         });
     }
     app.opener()
         .open_path(&path, None::<&str>)
         .map_err(|e| AppError {
-            code: "internal",
+            code: crate::error::ErrorCode::Internal,
             message: format!("No program could open {path} ({e}). Open it from your file manager."),
         })
 }

@@ -1,6 +1,25 @@
 // Words and numbers as the UI shows them.
 
-import type { LaneKind } from "./ipc/types";
+import { DOMAIN, type LaneKind } from "./ipc/types";
+
+function byKind(pick: (lane: (typeof DOMAIN.lanes)[number]) => string): Record<LaneKind, string> {
+  return Object.fromEntries(DOMAIN.lanes.map((lane) => [lane.kind, pick(lane)])) as Record<
+    LaneKind,
+    string
+  >;
+}
+
+/** Each lane kind's colour, used for its label and its cards (as in PDFs). */
+export const LANE_COLOURS = byKind((lane) => lane.colour);
+
+/** What one card of each lane kind is called, as on the palette. */
+export const LANE_NAMES = byKind((lane) => lane.card_name);
+
+/** The title a new lane of each kind gets. */
+export const LANE_TITLES = byKind((lane) => lane.title);
+
+/** Every limit the store's rules check. */
+export const LIMITS = DOMAIN.limits;
 
 /** "just now", "5 minutes ago", "yesterday", or a date. */
 export function relativeTime(millis: number, now: number = Date.now()): string {
@@ -21,54 +40,12 @@ export function count(n: number, singular: string, plural = `${singular}s`): str
   return `${n} ${n === 1 ? singular : plural}`;
 }
 
-/** Each lane kind's colour, used for its label and its cards. */
-export const LANE_COLOURS: Record<LaneKind, string> = {
-  actions: "#4f7cac",
-  thoughts: "#7a6bb0",
-  touchpoints: "#2f8f83",
-  emotions: "#c0587e",
-  pain_points: "#c8553d",
-  opportunities: "#4a8f4b",
-  kpis: "#b0862b",
-  backstage: "#6b7280",
-  notes: "#8a7a5c",
-  custom: "#5b6b8c",
-};
-
 /** Initials for a persona's avatar: "Maya Okafor" → "MO". */
 export function initials(name: string): string {
   const parts = name.trim().split(/\s+/).filter(Boolean);
   const letters = parts.length > 1 ? [parts[0]!, parts[parts.length - 1]!] : parts;
   return letters.map((p) => p[0]!.toUpperCase()).join("");
 }
-
-/** What one card of each lane kind is called, as on the palette. */
-export const LANE_NAMES: Record<LaneKind, string> = {
-  actions: "Action",
-  thoughts: "Thought",
-  touchpoints: "Touchpoint",
-  emotions: "Feeling",
-  pain_points: "Pain point",
-  opportunities: "Opportunity",
-  kpis: "KPI",
-  backstage: "Backstage",
-  notes: "Note",
-  custom: "Card",
-};
-
-/** The title a new lane of each kind gets. */
-export const LANE_TITLES: Record<LaneKind, string> = {
-  actions: "Customer actions",
-  thoughts: "Thoughts",
-  touchpoints: "Touchpoints",
-  emotions: "Emotions",
-  pain_points: "Pain points",
-  opportunities: "Opportunities",
-  kpis: "KPIs",
-  backstage: "Backstage",
-  notes: "Notes",
-  custom: "Custom lane",
-};
 
 /** Swatches offered for stages, cards and personas, with the names people hear and see. */
 export const SWATCH_NAMES: Record<string, string> = {

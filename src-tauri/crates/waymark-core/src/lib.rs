@@ -2,6 +2,7 @@
 //!
 //! Nothing here does I/O. The store persists what this crate decides; the UI mirrors it.
 
+pub mod domain;
 mod error;
 mod ids;
 mod map;
@@ -11,6 +12,7 @@ pub mod sample;
 pub mod templates;
 mod whole_map;
 
+pub use domain::{domain, Domain};
 pub use error::DomainError;
 pub use ids::{new_id, CardId, LaneId, MapId, PersonaId, StageId};
 pub use map::{

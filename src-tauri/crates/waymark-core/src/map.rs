@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 pub type Timestamp = i64;
 
 /// A whole journey map: stages across, lanes down, cards in the cells.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 pub struct JourneyMap {
     pub id: MapId,
     pub title: String,
@@ -27,7 +27,7 @@ pub struct JourneyMap {
 }
 
 /// A named character standing for a customer segment.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct Persona {
     pub id: PersonaId,
     pub name: String,
@@ -44,7 +44,7 @@ pub struct Persona {
 }
 
 /// A phase of the journey: one column.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct Stage {
     pub id: StageId,
     pub name: String,
@@ -56,7 +56,9 @@ pub struct Stage {
 }
 
 /// What a lane holds; decides which card fields matter and how the lane is drawn.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema, ts_rs::TS,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum LaneKind {
     Actions,
@@ -125,7 +127,7 @@ impl LaneKind {
 }
 
 /// A row of typed content.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct Lane {
     pub id: LaneId,
     pub kind: LaneKind,
@@ -137,9 +139,9 @@ pub struct Lane {
 
 /// One piece of content in a (stage, lane) cell.
 ///
-/// The lane-specific fields are kept whatever lane the card sits in, so moving a card to another
-/// lane and back loses nothing; the lane decides which of them are shown.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// A card carries only the fields of its lane's kind (see `Card::for_kind`); the operations
+/// clear the others when a card changes lanes, and undo brings them back.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct Card {
     pub id: CardId,
     pub stage_id: StageId,
@@ -233,6 +235,7 @@ impl Card {
     Serialize,
     Deserialize,
     schemars::JsonSchema,
+    ts_rs::TS,
 )]
 #[serde(rename_all = "snake_case")]
 pub enum EmotionState {
@@ -260,7 +263,7 @@ impl EmotionState {
 }
 
 /// How one persona feels in one stage: a point of the emotion curve.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct EmotionScore {
     pub persona_id: PersonaId,
     pub stage_id: StageId,
@@ -279,7 +282,7 @@ impl EmotionScore {
 }
 
 /// A line of the map library.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct MapSummary {
     pub id: MapId,
     pub title: String,

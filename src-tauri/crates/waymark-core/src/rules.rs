@@ -1,5 +1,6 @@
 //! The rules every part of a map obeys. Operations call these before changing anything.
 
+use crate::domain;
 use crate::error::DomainError;
 use crate::map::{Card, EmotionScore, Lane, Persona, Stage};
 
@@ -24,7 +25,6 @@ pub const MAX_STAGES: usize = 60;
 pub const MAX_LANES: usize = 40;
 /// The most cards a map holds.
 pub const MAX_CARDS: usize = 50_000;
-const MAX_TAGS: usize = 20;
 
 pub(crate) fn check_id(what: &'static str, id: &str) -> Result<(), DomainError> {
     let valid = !id.is_empty()
@@ -87,34 +87,42 @@ fn check_rating(field: &'static str, rating: Option<u8>) -> Result<(), DomainErr
 
 /// A map title.
 pub(crate) fn check_title(title: &str) -> Result<(), DomainError> {
-    check_name("map title", title, 200)
+    check_name("map title", title, domain::MAP_TITLE_MAX)
 }
 
 /// A map description.
 pub(crate) fn check_description(description: &str) -> Result<(), DomainError> {
-    check_len("map description", description, 5_000)
+    check_len("map description", description, domain::MAP_DESCRIPTION_MAX)
 }
 
 pub(crate) fn check_persona(persona: &Persona) -> Result<(), DomainError> {
     check_id("persona", persona.id.as_str())?;
-    check_name("persona name", &persona.name, 80)?;
-    check_len("persona role", &persona.role, 200)?;
+    check_name("persona name", &persona.name, domain::PERSONA_NAME_MAX)?;
+    check_len("persona role", &persona.role, domain::PERSONA_ROLE_MAX)?;
     for (field, text) in [
         ("persona goals", &persona.goals),
         ("persona needs", &persona.needs),
         ("persona frustrations", &persona.frustrations),
         ("persona quote", &persona.quote),
     ] {
-        check_len(field, text, 2_000)?;
+        check_len(field, text, domain::PERSONA_TEXT_MAX)?;
     }
-    check_len("persona initials", &persona.initials, 3)?;
+    check_len(
+        "persona initials",
+        &persona.initials,
+        domain::PERSONA_INITIALS_MAX,
+    )?;
     check_colour("persona colour", &persona.colour)
 }
 
 pub(crate) fn check_stage(stage: &Stage) -> Result<(), DomainError> {
     check_id("stage", stage.id.as_str())?;
-    check_name("stage name", &stage.name, 80)?;
-    check_len("stage description", &stage.description, 1_000)?;
+    check_name("stage name", &stage.name, domain::STAGE_NAME_MAX)?;
+    check_len(
+        "stage description",
+        &stage.description,
+        domain::STAGE_DESCRIPTION_MAX,
+    )?;
     if let Some(width) = stage.width {
         if !(STAGE_WIDTH_MIN..=STAGE_WIDTH_MAX).contains(&width) {
             return Err(DomainError::OutOfRange {
@@ -133,15 +141,15 @@ pub(crate) fn check_stage(stage: &Stage) -> Result<(), DomainError> {
 
 pub(crate) fn check_lane(lane: &Lane) -> Result<(), DomainError> {
     check_id("lane", lane.id.as_str())?;
-    check_name("lane title", &lane.title, 80)
+    check_name("lane title", &lane.title, domain::LANE_TITLE_MAX)
 }
 
 /// A card's own fields; whether its stage and lane exist is checked by the operation.
 pub fn check_card(card: &Card) -> Result<(), DomainError> {
     check_id("card", card.id.as_str())?;
-    check_len("card text", &card.text, 5_000)?;
+    check_len("card text", &card.text, domain::CARD_TEXT_MAX)?;
     if let Some(channel) = &card.channel {
-        check_len("channel", channel, 80)?;
+        check_len("channel", channel, domain::CHANNEL_MAX)?;
     }
     check_rating("severity", card.severity)?;
     check_rating("impact", card.impact)?;
@@ -151,20 +159,20 @@ pub fn check_card(card: &Card) -> Result<(), DomainError> {
         ("metric target", &card.metric_target),
     ] {
         if let Some(value) = value {
-            check_len(field, value, 40)?;
+            check_len(field, value, domain::METRIC_MAX)?;
         }
     }
     if let Some(colour) = &card.colour {
         check_colour("card colour", colour)?;
     }
-    if card.tags.len() > MAX_TAGS {
+    if card.tags.len() > domain::TAGS_PER_CARD {
         return Err(DomainError::TooMany {
             what: "tags on a card",
-            max: MAX_TAGS,
+            max: domain::TAGS_PER_CARD,
         });
     }
     for tag in &card.tags {
-        check_name("tag", tag, 40)?;
+        check_name("tag", tag, domain::TAG_MAX)?;
     }
     Ok(())
 }
@@ -185,7 +193,7 @@ pub(crate) fn check_emotion_score(score: i8) -> Result<(), DomainError> {
 pub(crate) fn check_emotion(emotion: &EmotionScore) -> Result<(), DomainError> {
     check_emotion_score(emotion.score)?;
     match &emotion.note {
-        Some(note) => check_len("emotion note", note, 500),
+        Some(note) => check_len("emotion note", note, domain::EMOTION_NOTE_MAX),
         None => Ok(()),
     }
 }

@@ -12,7 +12,7 @@ use waymark_store::{backups_folder, read_backup, BackupContents};
 pub const KEPT_BACKUPS: usize = 7;
 
 /// A backup file as the restore screen and `waymark-cli` list it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct BackupListing {
     pub path: PathBuf,
     /// The day it was made, `YYYY-MM-DD` (UTC).
@@ -26,7 +26,7 @@ pub struct BackupListing {
 }
 
 /// A restored library.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct Restored {
     pub contents: BackupContents,
     /// Where the library that was replaced is now, when there was one.

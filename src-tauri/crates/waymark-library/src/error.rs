@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 use thiserror::Error;
-use waymark_store::StoreError;
+use waymark_store::{ErrorCode, StoreError};
 
 /// An error of a use case. Nothing was written when one is returned.
 #[derive(Debug, Error)]
@@ -24,16 +24,21 @@ pub enum LibraryError {
 }
 
 impl LibraryError {
+    /// What kind of failure this is.
+    pub fn kind(&self) -> ErrorCode {
+        match self {
+            LibraryError::Store(error) => error.kind(),
+            LibraryError::Vanished { .. } => ErrorCode::LibraryMissing,
+            LibraryError::InvalidFile { .. } => ErrorCode::InvalidFile,
+            LibraryError::NoBackups { .. } => ErrorCode::NotFound,
+            LibraryError::Io { .. } | LibraryError::CannotWrite { .. } => ErrorCode::StorageFailed,
+            LibraryError::InvalidChoice { .. } => ErrorCode::InvalidOperation,
+        }
+    }
+
     /// A stable code the UI can act on.
     pub fn code(&self) -> &'static str {
-        match self {
-            LibraryError::Store(error) => error.code(),
-            LibraryError::Vanished { .. } => "library_missing",
-            LibraryError::InvalidFile { .. } => "invalid_file",
-            LibraryError::NoBackups { .. } => "not_found",
-            LibraryError::Io { .. } | LibraryError::CannotWrite { .. } => "storage_failed",
-            LibraryError::InvalidChoice { .. } => "invalid_operation",
-        }
+        self.kind().as_str()
     }
 }
 

@@ -9,7 +9,7 @@ use waymark_exchange::ExportFormat;
 use waymark_pdf::{LayoutMode, Orientation, PdfOptions};
 
 /// The PDF choices of the export dialog and of `waymark-cli export --format pdf`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, ts_rs::TS)]
 pub struct PdfChoices {
     /// `a4`, `a3`, `letter`, `tabloid` or `WIDTHxHEIGHTmm`.
     pub page: String,

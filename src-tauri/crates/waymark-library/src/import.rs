@@ -16,7 +16,7 @@ pub struct ReadFile {
 }
 
 /// What importing one file would do, shown before anything is written.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ts_rs::TS)]
 pub struct ImportCheck {
     pub path: String,
     pub file_name: String,
@@ -30,7 +30,7 @@ pub struct ImportCheck {
 }
 
 /// One file to import: as a new map, or replacing a map of the library.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, ts_rs::TS)]
 pub struct ImportRequest {
     pub path: String,
     pub replace: Option<MapId>,

@@ -128,18 +128,7 @@ pub const MIN_READABLE_PT: f32 = 6.0;
 
 /// Lane colours, as in the editor.
 pub fn lane_colour(kind: LaneKind) -> Colour {
-    Colour::hex(match kind {
-        LaneKind::Actions => "#4f7cac",
-        LaneKind::Thoughts => "#7a6bb0",
-        LaneKind::Touchpoints => "#2f8f83",
-        LaneKind::Emotions => "#c0587e",
-        LaneKind::PainPoints => "#c8553d",
-        LaneKind::Opportunities => "#4a8f4b",
-        LaneKind::Kpis => "#b0862b",
-        LaneKind::Backstage => "#6b7280",
-        LaneKind::Notes => "#8a7a5c",
-        LaneKind::Custom => "#5b6b8c",
-    })
+    Colour::hex(kind.colour())
 }
 
 /// Lays the map out on pages.

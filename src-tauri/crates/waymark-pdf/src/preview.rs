@@ -11,7 +11,7 @@ use waymark_core::JourneyMap;
 pub const SKETCHED_PAGES: usize = 12;
 
 /// A preview of an export.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct Preview {
     /// The page size in millimetres.
     pub page_mm: (f32, f32),
@@ -24,7 +24,7 @@ pub struct Preview {
 }
 
 /// One page as shapes in points, from the top-left corner.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct PageSketch {
     pub width: f32,
     pub height: f32,
@@ -34,7 +34,7 @@ pub struct PageSketch {
 }
 
 /// A shape of a page sketch; colours are `#rrggbb`.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Shape {
     Rect {

@@ -1,5 +1,6 @@
 //! What can go wrong with the map library, in words a designer understands.
 
+use serde::Serialize;
 use std::path::PathBuf;
 use thiserror::Error;
 use waymark_core::DomainError;
@@ -67,9 +68,52 @@ pub enum StoreError {
     BadRow { what: &'static str, detail: String },
 }
 
+/// What kind of failure an error is: the codes the app's UI receives and acts on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    /// The library cannot be opened or used (not a library, read-only, too new, ...).
+    DatabaseUnavailable,
+    /// The library Waymark opened before is not where it was.
+    LibraryMissing,
+    /// The library file was moved, deleted or replaced while in use.
+    LibraryMoved,
+    /// A page of the library cannot be read.
+    LibraryDamaged,
+    NotFound,
+    /// The map changed since the edit was made.
+    Conflict,
+    /// The edit or choice breaks a rule.
+    InvalidOperation,
+    /// A file to import cannot be read as a map.
+    InvalidFile,
+    /// Something could not be read or written (disk full, busy, ...).
+    StorageFailed,
+    /// A failure of Waymark itself.
+    Internal,
+}
+
+impl ErrorCode {
+    /// The code as the UI and the tests spell it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorCode::DatabaseUnavailable => "database_unavailable",
+            ErrorCode::LibraryMissing => "library_missing",
+            ErrorCode::LibraryMoved => "library_moved",
+            ErrorCode::LibraryDamaged => "library_damaged",
+            ErrorCode::NotFound => "not_found",
+            ErrorCode::Conflict => "conflict",
+            ErrorCode::InvalidOperation => "invalid_operation",
+            ErrorCode::InvalidFile => "invalid_file",
+            ErrorCode::StorageFailed => "storage_failed",
+            ErrorCode::Internal => "internal",
+        }
+    }
+}
+
 impl StoreError {
-    /// A stable code the UI can act on.
-    pub fn code(&self) -> &'static str {
+    /// What kind of failure this is.
+    pub fn kind(&self) -> ErrorCode {
         match self {
             StoreError::NotADatabase { .. }
             | StoreError::ForeignDatabase { .. }
@@ -80,24 +124,30 @@ impl StoreError {
             | StoreError::StaleJournal { .. }
             | StoreError::DiskFullAtOpen { .. }
             | StoreError::NetworkDrive { .. }
-            | StoreError::NoSharedMemory { .. } => "database_unavailable",
-            StoreError::Corrupt { .. } => "library_damaged",
-            StoreError::LibraryMoved { .. } => "library_moved",
-            StoreError::MapNotFound { .. } => "not_found",
-            StoreError::Conflict { .. } => "conflict",
+            | StoreError::NoSharedMemory { .. } => ErrorCode::DatabaseUnavailable,
+            StoreError::Corrupt { .. } => ErrorCode::LibraryDamaged,
+            StoreError::LibraryMoved { .. } => ErrorCode::LibraryMoved,
+            StoreError::MapNotFound { .. } => ErrorCode::NotFound,
+            StoreError::Conflict { .. } => ErrorCode::Conflict,
             StoreError::Rule(_)
             | StoreError::UnknownTemplate { .. }
             | StoreError::NothingToUndo
-            | StoreError::NothingToRedo => "invalid_operation",
-            StoreError::Backup { .. } | StoreError::InUse { .. } => "invalid_operation",
+            | StoreError::NothingToRedo
+            | StoreError::Backup { .. }
+            | StoreError::InUse { .. } => ErrorCode::InvalidOperation,
             StoreError::DiskFull
             | StoreError::BackupFailed { .. }
             | StoreError::Busy
             | StoreError::LockFile { .. }
             | StoreError::Sqlite(_)
             | StoreError::Migration(_)
-            | StoreError::BadRow { .. } => "storage_failed",
+            | StoreError::BadRow { .. } => ErrorCode::StorageFailed,
         }
+    }
+
+    /// A stable code the UI can act on.
+    pub fn code(&self) -> &'static str {
+        self.kind().as_str()
     }
 }
 

@@ -15,7 +15,7 @@ mod sys;
 mod trash;
 
 pub use backup::{backups_folder, read_backup, restore_backup, write_backup, BackupContents};
-pub use error::{Lost, Result, StoreError};
+pub use error::{ErrorCode, Lost, Result, StoreError};
 pub use history::HISTORY_LIMIT;
 pub use open::{default_db_path, APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION};
 pub use trash::{TrashedMap, TRASH_DAYS};
@@ -29,7 +29,7 @@ use waymark_core::{apply_batch, sample, templates, JourneyMap, MapId, MapSummary
 use waymark_system::now;
 
 /// The result of an applied batch, an undo or a redo.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct Applied {
     pub revision: i64,
     pub can_undo: bool,
@@ -38,7 +38,7 @@ pub struct Applied {
 
 /// An undo or a redo: the operations it applied (for the editor to apply them too) and the
 /// map's state after it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 pub struct HistoryStep {
     #[serde(flatten)]
     pub applied: Applied,
@@ -46,7 +46,7 @@ pub struct HistoryStep {
 }
 
 /// A map as the editor opens it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 pub struct OpenedMap {
     pub map: JourneyMap,
     pub can_undo: bool,

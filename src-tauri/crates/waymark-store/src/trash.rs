@@ -11,7 +11,7 @@ use waymark_system::now;
 pub const TRASH_DAYS: i64 = 30;
 
 /// A map in the Trash.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct TrashedMap {
     pub map: MapSummary,
     pub deleted_at: Timestamp,

@@ -9,6 +9,7 @@ import type {
   Applied,
   AppErrorShape,
   BackupListing,
+  ErrorCode,
   HistoryStep,
   JourneyMap,
   ExportFormat,
@@ -28,9 +29,9 @@ import type {
 
 /** A failure reported by the app, with a message written for the user. */
 export class AppError extends Error {
-  readonly code: string;
+  readonly code: ErrorCode;
 
-  constructor(code: string, message: string) {
+  constructor(code: ErrorCode, message: string) {
     super(message);
     this.name = "AppError";
     this.code = code;
@@ -40,7 +41,7 @@ export class AppError extends Error {
 function toAppError(raw: unknown): AppError {
   if (raw && typeof raw === "object" && "code" in raw && "message" in raw) {
     const shape = raw as AppErrorShape;
-    return new AppError(String(shape.code), String(shape.message));
+    return new AppError(shape.code, String(shape.message));
   }
   const text = raw instanceof Error ? raw.message : String(raw);
   return new AppError("internal", `Waymark could not reach its storage (${text}).`);

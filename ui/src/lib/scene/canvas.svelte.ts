@@ -2,7 +2,7 @@
 // emotion curve's view. None of it is saved; the map is.
 
 import { SvelteSet } from "svelte/reactivity";
-import type { Card, EmotionState, JourneyMap } from "../ipc/types";
+import { DOMAIN, type Card, type EmotionState, type JourneyMap } from "../ipc/types";
 import { plainCard, type ClippedCard } from "./ops";
 
 export interface CellRef {
@@ -17,7 +17,7 @@ export interface CardSlot extends CellRef {
 
 export type CurveView = EmotionState | "both";
 
-export const DEFAULT_STAGE_WIDTH = 260;
+export const DEFAULT_STAGE_WIDTH = DOMAIN.limits.stage_width_default;
 export const ZOOM_MIN = 0.5;
 export const ZOOM_MAX = 2;
 

@@ -1,5 +1,6 @@
 // Geometry of the emotion curve: points per stage and a smooth path through them.
 
+import { DOMAIN } from "../ipc/types";
 import type { EmotionState, JourneyMap } from "../ipc/types";
 
 export interface CurvePoint {
@@ -11,8 +12,8 @@ export interface CurvePoint {
   stageName: string;
 }
 
-export const SCORE_MIN = -2;
-export const SCORE_MAX = 2;
+export const SCORE_MIN = DOMAIN.limits.emotion_min;
+export const SCORE_MAX = DOMAIN.limits.emotion_max;
 
 /** The y of a score in a chart `height` tall with `pad` above and below. */
 export function scoreY(score: number, height: number, pad: number): number {

@@ -1,0 +1,435 @@
+// Generated from the Rust types by tests/commands/bindings.rs: do not edit.
+// `UPDATE_BINDINGS=1 cargo test --test commands bindings` writes it again.
+
+/**
+ * Identifies a journey map.
+ */
+export type MapId = string;
+
+/**
+ * Identifies a persona within a map.
+ */
+export type PersonaId = string;
+
+/**
+ * Identifies a stage (a column).
+ */
+export type StageId = string;
+
+/**
+ * Identifies a lane (a row).
+ */
+export type LaneId = string;
+
+/**
+ * Identifies a card.
+ */
+export type CardId = string;
+
+/**
+ * A whole journey map: stages across, lanes down, cards in the cells.
+ */
+export type JourneyMap = { id: MapId, title: string, description: string, created_at: number, updated_at: number, 
+/**
+ * Bumped by every applied batch; the UI sends the revision its edit was based on.
+ */
+revision: number, personas: Array<Persona>, 
+/**
+ * In column order.
+ */
+stages: Array<Stage>, 
+/**
+ * In row order.
+ */
+lanes: Array<Lane>, 
+/**
+ * Ordered by `position` inside each (stage, lane) cell.
+ */
+cards: Array<Card>, emotions: Array<EmotionScore>, };
+
+/**
+ * A named character standing for a customer segment.
+ */
+export type Persona = { id: PersonaId, name: string, role: string, goals: string, needs: string, frustrations: string, quote: string, 
+/**
+ * `#rrggbb`; also the colour of the persona's emotion curve.
+ */
+colour: string, 
+/**
+ * Up to three letters on the persona's avatar; empty means the initials of the name.
+ */
+initials: string, };
+
+/**
+ * A phase of the journey: one column.
+ */
+export type Stage = { id: StageId, name: string, description: string, colour: string | null, 
+/**
+ * The column's width in points on the canvas; `None` is the default width.
+ */
+width: number | null, };
+
+/**
+ * What a lane holds; decides which card fields matter and how the lane is drawn.
+ */
+export type LaneKind = "actions" | "thoughts" | "touchpoints" | "emotions" | "pain_points" | "opportunities" | "kpis" | "backstage" | "notes" | "custom";
+
+/**
+ * A row of typed content.
+ */
+export type Lane = { id: LaneId, kind: LaneKind, title: string, 
+/**
+ * Folded to a single line on the canvas; its cards are kept.
+ */
+collapsed: boolean, };
+
+/**
+ * One piece of content in a (stage, lane) cell.
+ *
+ * A card carries only the fields of its lane's kind (see `Card::for_kind`); the operations
+ * clear the others when a card changes lanes, and undo brings them back.
+ */
+export type Card = { id: CardId, stage_id: StageId, lane_id: LaneId, 
+/**
+ * Order inside the cell, from 0.
+ */
+position: number, text: string, 
+/**
+ * Touchpoints: the channel (email, in-store, chat, ...).
+ */
+channel: string | null, 
+/**
+ * Pain points: severity 1 (minor) to 5 (severe).
+ */
+severity: number | null, 
+/**
+ * Opportunities: impact 1 to 5.
+ */
+impact: number | null, 
+/**
+ * Opportunities: effort 1 to 5.
+ */
+effort: number | null, 
+/**
+ * KPIs: the measured value, as written ("3.2%", "41").
+ */
+metric_value: string | null, 
+/**
+ * KPIs: the target, as written.
+ */
+metric_target: string | null, 
+/**
+ * `#rrggbb`, or the lane's colour when absent.
+ */
+colour: string | null, tags: Array<string>, };
+
+/**
+ * Current state ("as is") or future state ("to be").
+ */
+export type EmotionState = "current" | "future";
+
+/**
+ * How one persona feels in one stage: a point of the emotion curve.
+ */
+export type EmotionScore = { persona_id: PersonaId, stage_id: StageId, state: EmotionState, 
+/**
+ * −2 (very negative) to +2 (very positive).
+ */
+score: number, note: string | null, };
+
+/**
+ * A line of the map library.
+ */
+export type MapSummary = { id: MapId, title: string, updated_at: number, stages: number, lanes: number, cards: number, personas: number, };
+
+/**
+ * One change to a map. Serialized as `{"type": "MoveCard", ...}`.
+ */
+export type Op = { "type": "SetTitle", title: string, } | { "type": "SetDescription", description: string, } | { "type": "AddPersona", persona: Persona, index: number, } | { "type": "UpdatePersona", persona: Persona, } | { "type": "RemovePersona", id: PersonaId, } | { "type": "AddStage", stage: Stage, index: number, } | { "type": "UpdateStage", stage: Stage, } | { "type": "RemoveStage", id: StageId, } | { "type": "MoveStage", id: StageId, index: number, } | { "type": "AddLane", lane: Lane, index: number, } | { "type": "UpdateLane", lane: Lane, } | { "type": "RemoveLane", id: LaneId, } | { "type": "MoveLane", id: LaneId, index: number, } | { "type": "AddCard", card: Card, } | { "type": "UpdateCard", card: Card, } | { "type": "MoveCard", id: CardId, stage_id: StageId, lane_id: LaneId, position: number, } | { "type": "RemoveCard", id: CardId, } | { "type": "SetEmotion", persona_id: PersonaId, stage_id: StageId, state: EmotionState, score: number | null, note: string | null, };
+
+/**
+ * The result of an applied batch, an undo or a redo.
+ */
+export type Applied = { revision: number, can_undo: boolean, can_redo: boolean, };
+
+/**
+ * An undo or a redo: the operations it applied (for the editor to apply them too) and the
+ * map's state after it.
+ */
+export type HistoryStep = { ops: Array<Op>, revision: number, can_undo: boolean, can_redo: boolean, };
+
+/**
+ * A map as the editor opens it.
+ */
+export type OpenedMap = { map: JourneyMap, can_undo: boolean, can_redo: boolean, };
+
+/**
+ * A map in the Trash.
+ */
+export type TrashedMap = { map: MapSummary, deleted_at: number, };
+
+/**
+ * What a backup file holds.
+ */
+export type BackupContents = { maps: number, cards: number, };
+
+/**
+ * What kind of failure an error is: the codes the app's UI receives and acts on.
+ */
+export type ErrorCode = "database_unavailable" | "library_missing" | "library_moved" | "library_damaged" | "not_found" | "conflict" | "invalid_operation" | "invalid_file" | "storage_failed" | "internal";
+
+/**
+ * What importing one file would do, shown before anything is written.
+ */
+export type ImportCheck = { path: string, file_name: string, 
+/**
+ * The map the file holds, when it can be imported.
+ */
+map: MapSummary | null, warnings: Array<string>, 
+/**
+ * Why the file cannot be imported, one line a problem; empty when it can.
+ */
+problems: Array<string>, 
+/**
+ * The library's map this file was exported from, if it is still there.
+ */
+existing: MapSummary | null, };
+
+/**
+ * One file to import: as a new map, or replacing a map of the library.
+ */
+export type ImportRequest = { path: string, replace: MapId | null, };
+
+/**
+ * A backup file as the restore screen and `waymark-cli` list it.
+ */
+export type BackupListing = { path: string, 
+/**
+ * The day it was made, `YYYY-MM-DD` (UTC).
+ */
+day: string, 
+/**
+ * When it was written, in milliseconds since the epoch.
+ */
+written_at: number, 
+/**
+ * What it holds, when it is a sound library.
+ */
+contents: BackupContents | null, 
+/**
+ * Why it cannot be restored, when it cannot.
+ */
+problem: string | null, };
+
+/**
+ * A restored library.
+ */
+export type Restored = { contents: BackupContents, 
+/**
+ * Where the library that was replaced is now, when there was one.
+ */
+kept_aside: string | null, };
+
+/**
+ * The PDF choices of the export dialog and of `waymark-cli export --format pdf`.
+ */
+export type PdfChoices = { 
+/**
+ * `a4`, `a3`, `letter`, `tabloid` or `WIDTHxHEIGHTmm`.
+ */
+page: string, 
+/**
+ * `landscape` or `portrait`.
+ */
+orientation: string, 
+/**
+ * `fit` (one page, scaled) or `tiles` (stages across pages, full size).
+ */
+layout: string, 
+/**
+ * The lanes to show (all when absent).
+ */
+lanes: Array<LaneId> | null, 
+/**
+ * The personas whose curves to show (all when absent).
+ */
+personas: Array<PersonaId> | null, };
+
+/**
+ * A preview of an export.
+ */
+export type Preview = { 
+/**
+ * The page size in millimetres.
+ */
+page_mm: [number, number], pages: number, 
+/**
+ * The first `SKETCHED_PAGES` pages, drawn small.
+ */
+sketches: Array<PageSketch>, 
+/**
+ * Size of card text in points after fitting.
+ */
+card_text_size: number, warnings: Array<string>, };
+
+/**
+ * One page as shapes in points, from the top-left corner.
+ */
+export type PageSketch = { width: number, height: number, 
+/**
+ * The stages the page shows.
+ */
+stages: Array<string>, shapes: Array<Shape>, };
+
+/**
+ * A shape of a page sketch; colours are `#rrggbb`.
+ */
+export type Shape = { "kind": "rect", x: number, y: number, w: number, h: number, radius: number, fill: string | null, stroke: string | null, } | { "kind": "line", points: Array<[number, number]>, colour: string, width: number, dashed: boolean, } | { "kind": "dot", x: number, y: number, r: number, fill: string, stroke: string, } | { "kind": "text", x: number, y: number, w: number, h: number, colour: string, };
+
+/**
+ * An error as the UI receives it.
+ */
+export type AppError = { 
+/**
+ * What kind of failure: the UI acts on some (a moved library, a conflict).
+ */
+code: ErrorCode, message: string, };
+
+/**
+ * Where the library is and whether it can be used.
+ */
+export type LibraryStatus = { path: string, error: AppError | null, };
+
+/**
+ * A template as the "new map" dialog shows it.
+ */
+export type TemplateInfo = { name: string, label: string, description: string, stages: Array<string>, };
+
+/**
+ * What a restore did, and the library as it is now.
+ */
+export type RestoreOutcome = { restored: Restored, status: LibraryStatus, };
+
+/**
+ * A finished export.
+ */
+export type PdfExported = { path: string, pages: number, bytes: number, warnings: Array<string>, };
+
+/** The domain's facts: lane kinds, their titles and colours, every limit. */
+export const DOMAIN = {
+  "lanes": [
+    {
+      "kind": "actions",
+      "title": "Customer actions",
+      "card_name": "Action",
+      "colour": "#4f7cac"
+    },
+    {
+      "kind": "thoughts",
+      "title": "Thoughts & questions",
+      "card_name": "Thought",
+      "colour": "#7a6bb0"
+    },
+    {
+      "kind": "touchpoints",
+      "title": "Touchpoints",
+      "card_name": "Touchpoint",
+      "colour": "#2f8f83"
+    },
+    {
+      "kind": "emotions",
+      "title": "Emotions",
+      "card_name": "Feeling",
+      "colour": "#c0587e"
+    },
+    {
+      "kind": "pain_points",
+      "title": "Pain points",
+      "card_name": "Pain point",
+      "colour": "#c8553d"
+    },
+    {
+      "kind": "opportunities",
+      "title": "Opportunities",
+      "card_name": "Opportunity",
+      "colour": "#4a8f4b"
+    },
+    {
+      "kind": "kpis",
+      "title": "KPIs",
+      "card_name": "KPI",
+      "colour": "#b0862b"
+    },
+    {
+      "kind": "backstage",
+      "title": "Backstage",
+      "card_name": "Backstage",
+      "colour": "#6b7280"
+    },
+    {
+      "kind": "notes",
+      "title": "Notes",
+      "card_name": "Note",
+      "colour": "#8a7a5c"
+    },
+    {
+      "kind": "custom",
+      "title": "Custom lane",
+      "card_name": "Card",
+      "colour": "#5b6b8c"
+    }
+  ],
+  "limits": {
+    "map_title": 200,
+    "map_description": 5000,
+    "stage_name": 80,
+    "stage_description": 1000,
+    "stage_width_min": 160,
+    "stage_width_max": 800,
+    "stage_width_default": 260,
+    "lane_title": 80,
+    "persona_name": 80,
+    "persona_role": 200,
+    "persona_text": 2000,
+    "persona_initials": 3,
+    "card_text": 5000,
+    "channel": 80,
+    "metric": 40,
+    "tag": 40,
+    "tags_per_card": 20,
+    "rating_min": 1,
+    "rating_max": 5,
+    "emotion_min": -2,
+    "emotion_max": 2,
+    "emotion_note": 500,
+    "personas": 12,
+    "stages": 60,
+    "lanes": 40,
+    "cards": 50000
+  },
+  "channels": [
+    "Website",
+    "Mobile app",
+    "Email",
+    "Phone",
+    "Chat",
+    "In-store",
+    "Instagram",
+    "TikTok",
+    "Search",
+    "Ads",
+    "Reviews",
+    "Customer support",
+    "Loyalty programme",
+    "Referral programme"
+  ],
+  "stage_colours": [
+    "#4f7cac",
+    "#5a9e8f",
+    "#c9a227",
+    "#d9822b",
+    "#b5523b",
+    "#8e6bb0",
+    "#4a8f5b"
+  ]
+} as const;
