@@ -1,6 +1,8 @@
 //! Rules, operations and inverses of the journey-map domain.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a test helper that fails should panic
 
+mod fixtures;
+
 use proptest::prelude::*;
 use std::collections::HashMap;
 use waymark_core::{
