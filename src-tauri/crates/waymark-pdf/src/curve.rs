@@ -1,9 +1,10 @@
 //! The emotion curve: its shape, a monotone cubic through the points (it never overshoots a
 //! score) flattened into short straight segments, and its drawing with a legend.
 
-use crate::draw::Doc;
+use crate::doc::Doc;
 use crate::fonts::REGULAR_FACE;
-use crate::layout::{Bounds, Colour, Item, CELL_PAD, CURVE_H, INK, LABEL_W, LINE, MUTED, STAGE_W};
+use crate::page::{Bounds, Colour, Item};
+use crate::style::{CELL_PAD, CURVE_H, INK, LABEL_W, LINE, MUTED, STAGE_W};
 use crate::wrap::wrap;
 use waymark_core::{EmotionState, JourneyMap, Persona};
 

@@ -4,132 +4,18 @@
 //! Nothing is clipped: card text wraps, rows grow to fit their cards, and in tiles a row or a
 //! card too tall for a page continues on the next one.
 
-use crate::draw::Doc;
-use crate::fonts::{FontSet, Run, BOLD_FACE, REGULAR_FACE};
+use crate::doc::Doc;
+use crate::fonts::{FontSet, BOLD_FACE, REGULAR_FACE};
+use crate::header::Header;
 use crate::options::{LayoutMode, PdfOptions, PT_PER_MM};
+use crate::page::{Colour, Layout};
 use crate::pieces::{marks, paginate, CardBox, Piece, Row};
+use crate::style::{
+    lane_colour, ACCENT, CARD_PAD, CELL_PAD, FOOTER, HEADER_H, LABEL_W, MARGIN, MARK,
+    MIN_READABLE_PT, STAGE_W, TEXT,
+};
 use crate::wrap::wrap;
 use waymark_core::{JourneyMap, Lane, LaneKind, Persona};
-
-/// An RGB colour, each channel 0 to 1.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Colour(pub f32, pub f32, pub f32);
-
-impl Colour {
-    /// `#rrggbb`, or grey when it is not one.
-    pub fn hex(text: &str) -> Colour {
-        let channel = |i: usize| {
-            text.get(i..i + 2)
-                .and_then(|h| u8::from_str_radix(h, 16).ok())
-                .map_or(0.5, |v| f32::from(v) / 255.0)
-        };
-        Colour(channel(1), channel(3), channel(5))
-    }
-
-    /// This colour mixed with white: `amount` 0 keeps it, 1 gives white.
-    pub fn tint(self, amount: f32) -> Colour {
-        let mix = |c: f32| c + (1.0 - c) * amount;
-        Colour(mix(self.0), mix(self.1), mix(self.2))
-    }
-}
-
-pub(crate) const INK: Colour = Colour(0.11, 0.13, 0.19);
-pub(crate) const MUTED: Colour = Colour(0.42, 0.44, 0.52);
-pub(crate) const RULE: Colour = Colour(0.86, 0.87, 0.9);
-
-/// One thing drawn on a page.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Item {
-    /// A box, with rounded corners when `radius` > 0.
-    Rect {
-        x: f32,
-        y: f32,
-        w: f32,
-        h: f32,
-        radius: f32,
-        fill: Option<Colour>,
-        stroke: Option<Colour>,
-        line: f32,
-    },
-    /// An open polyline.
-    Path {
-        points: Vec<(f32, f32)>,
-        colour: Colour,
-        width: f32,
-        dashed: bool,
-    },
-    /// A filled circle with an outline (emotion points).
-    Dot {
-        x: f32,
-        y: f32,
-        r: f32,
-        fill: Colour,
-        stroke: Colour,
-    },
-    /// A line of text: `y` is the baseline. `within` is the box it must stay inside.
-    Text {
-        x: f32,
-        y: f32,
-        size: f32,
-        colour: Colour,
-        runs: Vec<Run>,
-        within: Bounds,
-    },
-}
-
-/// A box that content must stay inside: x, y, width, height.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Bounds {
-    pub x: f32,
-    pub y: f32,
-    pub w: f32,
-    pub h: f32,
-}
-
-/// One laid-out page.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Page {
-    pub width: f32,
-    pub height: f32,
-    pub items: Vec<Item>,
-    /// Outline entries that start on this page.
-    pub bookmarks: Vec<String>,
-    /// The names of the stages this page shows.
-    pub stages: Vec<String>,
-}
-
-/// The whole layout, and what the user should know about it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Layout {
-    pub pages: Vec<Page>,
-    pub warnings: Vec<String>,
-    /// Size of card text in points after fitting.
-    pub card_text_size: f32,
-}
-
-// Sizes at scale 1, in points.
-pub(crate) const MARGIN: f32 = 28.0;
-pub(crate) const FOOTER: f32 = 18.0;
-pub(crate) const LABEL_W: f32 = 100.0;
-pub(crate) const STAGE_W: f32 = 160.0;
-pub(crate) const HEADER_H: f32 = 24.0;
-pub(crate) const CELL_PAD: f32 = 5.0;
-pub(crate) const CARD_PAD: f32 = 4.0;
-pub(crate) const CARD_GAP: f32 = 4.0;
-pub(crate) const ACCENT: f32 = 2.5;
-pub(crate) const TEXT: f32 = 8.0;
-pub(crate) const LINE: f32 = 10.0;
-pub(crate) const MARK: f32 = 6.5;
-pub(crate) const MARK_LINE: f32 = 8.5;
-pub(crate) const MIN_ROW: f32 = 30.0;
-pub(crate) const CURVE_H: f32 = 86.0;
-/// Below this size text stops being readable on paper.
-pub const MIN_READABLE_PT: f32 = 6.0;
-
-/// Lane colours, as in the editor.
-pub fn lane_colour(kind: LaneKind) -> Colour {
-    Colour::hex(kind.colour())
-}
 
 /// Lays the map out on pages.
 pub fn layout(
@@ -203,10 +89,11 @@ pub fn layout(
         warnings: Vec::new(),
     };
     let content_w = page_w - 2.0 * MARGIN;
-    let compact_h = doc.header(map, &personas, content_w, true, false);
+    let header = Header::measure(doc.fonts, map, &personas, content_w);
+    let compact_h = header.height(true);
     // On a small page the persona summary would crowd out the map: the title alone, then (the
     // emotion lane's legend still names the personas).
-    let full_h = doc.header(map, &personas, content_w, false, false);
+    let full_h = header.height(false);
     let full_header = full_h <= 0.45 * (page_h - 2.0 * MARGIN - FOOTER);
     let header_h = if full_header { full_h } else { compact_h };
     let stage_count = map.stages.len();
@@ -235,7 +122,7 @@ pub fn layout(
                 ));
             }
             doc.new_page(vec![map.title.clone()]);
-            doc.header(map, &personas, content_w, !full_header, true);
+            doc.header(&header, !full_header);
 
             let origin = (MARGIN, MARGIN + header_h);
             doc.grid(
@@ -275,8 +162,7 @@ pub fn layout(
                     } else {
                         Vec::new()
                     });
-                    let title_h =
-                        doc.header(map, &personas, content_w, !(first && full_header), true);
+                    let title_h = doc.header(&header, !(first && full_header));
                     doc.grid(
                         map,
                         &personas,

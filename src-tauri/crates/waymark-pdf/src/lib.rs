@@ -2,20 +2,25 @@
 //! points), rendered as a vector PDF with real, selectable text in embedded, subset fonts.
 
 mod curve;
-mod draw;
+mod doc;
 mod fonts;
+mod grid;
 mod header;
 mod layout;
 mod options;
+mod page;
 mod pieces;
 mod preview;
 mod render;
+mod style;
 mod wrap;
 
 pub use fonts::FontSet;
-pub use layout::{layout, Bounds, Colour, Item, Layout, Page, MIN_READABLE_PT};
+pub use layout::layout;
 pub use options::{page_size, LayoutMode, Orientation, PdfOptions, PAGE_SIDE_MM, PT_PER_MM};
+pub use page::{Bounds, Colour, Item, Layout, Page};
 pub use preview::{preview, sketch, PageSketch, Preview, Shape, SKETCHED_PAGES};
+pub use style::{lane_colour, MIN_READABLE_PT};
 pub use wrap::wrap;
 
 use waymark_core::{JourneyMap, Timestamp};

@@ -1,6 +1,7 @@
 //! Rows and cards measured for the page, and split over pages when they do not fit.
 
-use crate::layout::{Colour, CARD_GAP, CARD_PAD, CELL_PAD, CURVE_H, LINE, MARK_LINE, MIN_ROW};
+use crate::page::Colour;
+use crate::style::{CARD_GAP, CARD_PAD, CELL_PAD, CURVE_H, LINE, MARK_LINE, MIN_ROW};
 use waymark_core::{Card, Lane, LaneKind};
 
 /// A card, or the part of it that fits on a page: its text lines and marks, wrapped.

@@ -2,8 +2,9 @@
 //! same layout the PDF is rendered from, with text as bars where its lines are.
 
 use crate::fonts::FontSet;
-use crate::layout::{layout, Colour, Item, Layout};
+use crate::layout::layout;
 use crate::options::PdfOptions;
+use crate::page::{Colour, Item, Layout};
 use serde::Serialize;
 use waymark_core::JourneyMap;
 

@@ -2,7 +2,7 @@
 //! and document metadata.
 
 use crate::fonts::FontSet;
-use crate::layout::{Colour, Item, Layout};
+use crate::page::{Colour, Item, Layout};
 use printpdf::{
     Color, FontId, Line, LineDashPattern, LinePoint, Op, PaintMode, ParsedFont, PdfDocument,
     PdfFontHandle, PdfPage, PdfSaveOptions, Point, Polygon, PolygonRing, Pt, Rgb, TextItem,

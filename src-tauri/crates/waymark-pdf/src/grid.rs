@@ -1,80 +1,17 @@
-//! Drawing onto pages: the grid of stages and lanes, its cards, and the footers. The header
-//! is drawn in `header.rs`, the emotion curve in `curve.rs`.
+//! The grid of stages and lanes, its cards, and the footers.
 
-use crate::fonts::{FaceIndex, FontSet, BOLD_FACE, REGULAR_FACE};
-use crate::layout::{
-    lane_colour, Bounds, Colour, Item, Page, ACCENT, CARD_GAP, CARD_PAD, CELL_PAD, CURVE_H,
-    HEADER_H, INK, LABEL_W, LINE, MARGIN, MARK, MARK_LINE, MUTED, RULE, STAGE_W, TEXT,
-};
+use crate::doc::Doc;
+use crate::fonts::{BOLD_FACE, REGULAR_FACE};
+use crate::page::{Bounds, Colour, Item};
 use crate::pieces::{CardBox, Piece, Row};
+use crate::style::{
+    lane_colour, ACCENT, CARD_GAP, CARD_PAD, CELL_PAD, CURVE_H, HEADER_H, INK, LABEL_W, LINE,
+    MARGIN, MARK, MARK_LINE, MUTED, RULE, STAGE_W, TEXT,
+};
 use crate::wrap::wrap;
 use waymark_core::{JourneyMap, Persona, Stage};
 
-/// The pages being written.
-pub(crate) struct Doc<'f> {
-    pub(crate) fonts: &'f mut FontSet,
-    pub(crate) pages: Vec<Page>,
-    pub(crate) page_w: f32,
-    pub(crate) page_h: f32,
-    pub(crate) warnings: Vec<String>,
-}
-
 impl Doc<'_> {
-    pub(crate) fn new_page(&mut self, bookmarks: Vec<String>) {
-        self.pages.push(Page {
-            width: self.page_w,
-            height: self.page_h,
-            items: Vec::new(),
-            bookmarks,
-            stages: Vec::new(),
-        });
-    }
-
-    pub(crate) fn bookmark(&mut self, name: &str) {
-        if let Some(page) = self.pages.last_mut() {
-            page.bookmarks.push(name.to_owned());
-        }
-    }
-
-    pub(crate) fn push(&mut self, item: Item) {
-        if let Some(page) = self.pages.last_mut() {
-            page.items.push(item);
-        }
-    }
-
-    /// Draws wrapped text from (x, top) inside `within`; returns the height used.
-    #[allow(clippy::too_many_arguments)]
-    pub(crate) fn text(
-        &mut self,
-        text: &str,
-        x: f32,
-        top: f32,
-        size: f32,
-        face: FaceIndex,
-        colour: Colour,
-        width: f32,
-        within: Bounds,
-        dry_run: bool,
-    ) -> f32 {
-        let lines = wrap(self.fonts, text, size, face, width);
-        let line_h = size * 1.25;
-        if !dry_run {
-            for (i, line) in lines.iter().enumerate() {
-                let runs = self.fonts.runs(line, size, face);
-                let y = top + size + i as f32 * line_h;
-                self.push(Item::Text {
-                    x,
-                    y,
-                    size,
-                    colour,
-                    runs,
-                    within,
-                });
-            }
-        }
-        lines.len() as f32 * line_h
-    }
-
     /// Draws the grid of `pieces` for the stages in `range`, from `origin`, scaled.
     #[allow(clippy::too_many_arguments)]
     pub(crate) fn grid(
