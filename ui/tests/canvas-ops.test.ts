@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { applyOp, cellCards, copyCardsOps, inMapOrder, moveCardsOps } from "../src/lib/scene/ops";
+import { applyOp } from "../src/lib/scene/ops";
+import { cellCards, inMapOrder } from "../src/lib/scene/cards";
+import { copyCards, moveCards } from "../src/lib/scene/edits";
 import { columnCentres, scoreAt, scoreY } from "../src/lib/scene/curve";
 import { slotAt } from "../src/lib/interactions/pointer";
-import { shortcutFor } from "../src/lib/interactions/shortcuts";
+import { shortcutFor } from "../src/lib/actions/keys";
 import { card, smallMap } from "./fixtures";
 import type { JourneyMap, Op } from "../src/lib/ipc/types";
 
@@ -25,7 +27,7 @@ function wideMap(): JourneyMap {
 describe("moving cards", () => {
   it("puts one card before the chosen card of another cell", () => {
     const map = wideMap();
-    const ops = moveCardsOps(map, ["a"], "s2", "l1", 1);
+    const ops = moveCards(map, ["a"], { stageId: "s2", laneId: "l1", index: 1 });
     run(map, ops);
     expect(texts(map, "s2", "l1")).toEqual(["c", "a", "d", "e"]);
     expect(texts(map, "s1", "l1")).toEqual(["b"]);
@@ -33,9 +35,9 @@ describe("moving cards", () => {
 
   it("reorders inside a cell, counting slots among the other cards", () => {
     const map = wideMap();
-    run(map, moveCardsOps(map, ["c"], "s2", "l1", 2)); // after d and e
+    run(map, moveCards(map, ["c"], { stageId: "s2", laneId: "l1", index: 2 })); // after d and e
     expect(texts(map, "s2", "l1")).toEqual(["d", "e", "c"]);
-    run(map, moveCardsOps(map, ["c"], "s2", "l1", 0));
+    run(map, moveCards(map, ["c"], { stageId: "s2", laneId: "l1", index: 0 }));
     expect(texts(map, "s2", "l1")).toEqual(["c", "d", "e"]);
   });
 
@@ -43,25 +45,25 @@ describe("moving cards", () => {
     const map = wideMap();
     const ids = inMapOrder(map, ["e", "a", "c"]).map((c) => c.id);
     expect(ids).toEqual(["a", "c", "e"]);
-    run(map, moveCardsOps(map, ids, "s2", "l1", 1)); // after d, the one other card there
+    run(map, moveCards(map, ids, { stageId: "s2", laneId: "l1", index: 1 })); // after d, the one other card there
     expect(texts(map, "s2", "l1")).toEqual(["d", "a", "c", "e"]);
     expect(texts(map, "s1", "l1")).toEqual(["b"]);
   });
 
   it("leaves out moves that change nothing", () => {
     const map = wideMap();
-    expect(moveCardsOps(map, ["d"], "s2", "l1", 1)).toEqual([]);
+    expect(moveCards(map, ["d"], { stageId: "s2", laneId: "l1", index: 1 })).toEqual([]);
   });
 
   it("copies cards with new ids after the originals, or at the end of another cell", () => {
     const map = wideMap();
     let n = 0;
     const id = () => `copy-${++n}`;
-    const dup = copyCardsOps(map, inMapOrder(map, ["a"]), id, null);
+    const dup = copyCards(map, inMapOrder(map, ["a"]), null, id);
     run(map, dup.ops);
     expect(texts(map, "s1", "l1")).toEqual(["a", "copy-1", "b"]);
     const into = { stageId: "s2", laneId: "l2" };
-    const pasted = copyCardsOps(map, inMapOrder(map, ["a", "b"]), id, [into, into]);
+    const pasted = copyCards(map, inMapOrder(map, ["a", "b"]), [into, into], id);
     run(map, pasted.ops);
     expect(pasted.ids).toEqual(["copy-2", "copy-3"]);
     expect(cellCards(map, "s2", "l2").map((c) => c.text)).toEqual(["a", "b"]);

@@ -1,5 +1,5 @@
 import type { Card, JourneyMap } from "../src/lib/ipc/types";
-import { blankCard } from "../src/lib/scene/ops";
+import { blankCard } from "../src/lib/scene/cards";
 
 export function card(id: string, stage: string, lane: string, position: number, text = id): Card {
   return blankCard(id, stage, lane, position, text);

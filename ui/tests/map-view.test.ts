@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import { fireEvent, render, screen, waitFor } from "@testing-library/svelte";
 import MapView from "../src/components/MapView.svelte";
-import type { Op } from "../src/lib/ipc/types";
+import { DOMAIN, type Op } from "../src/lib/ipc/types";
 import { richMap, smallMap } from "./fixtures";
 import type { JourneyMap } from "../src/lib/ipc/types";
 
@@ -27,6 +27,8 @@ function mockStore(
 }
 
 afterEach(() => clearMocks());
+// jsdom does not scroll; zooming scrolls to keep its centre in place.
+Element.prototype.scrollTo ??= () => {};
 
 async function openView() {
   render(MapView, { mapId: "map-1", onClose: () => {} });
@@ -285,5 +287,37 @@ describe("every edit lands where the user meant it", () => {
         /Customer actions, Decision, position 2 of 2/,
       ),
     );
+  });
+
+  it("runs the same named actions from the toolbar and the keyboard", async () => {
+    const batches = mockStore();
+    await openView();
+    const undo = screen.getByLabelText("Undo") as HTMLButtonElement;
+    expect(undo.title).toBe("Undo (Ctrl+Z)");
+    expect(undo.disabled, "nothing to undo yet").toBe(true);
+    await fireEvent.keyDown(window, { key: "a", ctrlKey: true });
+    expect(document.querySelectorAll('[aria-pressed="true"][data-card-id]')).toHaveLength(3);
+    await fireEvent.keyDown(window, { key: "Delete" });
+    await waitFor(() => expect(batches).toHaveLength(1));
+    await waitFor(() => expect(undo.disabled).toBe(false));
+
+    const level = screen.getByTestId("zoom-level");
+    await fireEvent.click(screen.getByLabelText("Zoom in"));
+    expect(level.textContent).toBe("120%");
+    await fireEvent.keyDown(window, { key: "-" });
+    expect(level.textContent).toBe("100%");
+    expect(screen.getByLabelText("Zoom in").title).toBe("Zoom in (+)");
+  });
+
+  it("lets a point's note be as long as the store accepts, and saves it with Enter", async () => {
+    const batches = mockStore();
+    await openView();
+    click(document.querySelector<HTMLElement>('[data-testid="emotion-point"]')!);
+    const note = (await screen.findByLabelText("Note")) as HTMLTextAreaElement;
+    expect(note.maxLength).toBe(DOMAIN.limits.emotion_note);
+    await fireEvent.input(note, { target: { value: "Long queue at the till" } });
+    await fireEvent.keyDown(note, { key: "Enter" });
+    await waitFor(() => expect(batches).toHaveLength(1));
+    expect(batches[0]![0]).toMatchObject({ type: "SetEmotion", note: "Long queue at the till" });
   });
 });

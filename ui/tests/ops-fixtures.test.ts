@@ -1,7 +1,5 @@
 // The UI's optimistic apply against the core, on the operations shared in tests/fixtures/ops
 // (written and checked by waymark-core's tests): every accepted batch must leave the same map.
-import { readdirSync, readFileSync } from "node:fs";
-import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { JourneyMap, Op } from "../src/lib/ipc/types";
 import { applyOp } from "../src/lib/scene/ops";
@@ -13,14 +11,15 @@ interface Fixture {
   expected: { map: JourneyMap } | { error: string };
 }
 
-// Run from ui/ (npm test): the fixtures are in the repository's tests folder.
-const folder = resolve(process.cwd(), "../tests/fixtures/ops");
-const fixtures = readdirSync(folder)
-  .filter((name) => name.endsWith(".json"))
-  .map((name) => ({
-    name,
-    fixture: JSON.parse(readFileSync(join(folder, name), "utf8")) as Fixture,
-  }));
+// The fixtures are in the repository's tests folder, read when the test is built.
+const files = import.meta.glob<Fixture>("../../tests/fixtures/ops/*.json", {
+  eager: true,
+  import: "default",
+});
+const fixtures = Object.entries(files).map(([path, fixture]) => ({
+  name: path.slice(path.lastIndexOf("/") + 1),
+  fixture,
+}));
 
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { applyOp, cellCards } from "../src/lib/scene/ops";
+import { applyOp } from "../src/lib/scene/ops";
+import { cellCards } from "../src/lib/scene/cards";
 import { smoothPath, scoreY } from "../src/lib/scene/curve";
 import { richMap, smallMap, card } from "./fixtures";
 

@@ -1,11 +1,11 @@
 // Dragging cards between cells, and palette chips onto cells, with the pointer.
 
 import { announcer } from "../a11y/announcer.svelte";
-import { newId } from "../ids";
 import type { LaneKind } from "../ipc/types";
 import type { CanvasState, CardSlot } from "../scene/canvas.svelte";
 import type { MapEditor } from "../scene/editor.svelte";
-import { blankCard, cellCards, inMapOrder, moveCardsOps } from "../scene/ops";
+import { cellCards, inMapOrder } from "../scene/cards";
+import { addKindCard as newKindCard, moveCards } from "../scene/edits";
 import { slotAt, trackPointer } from "./pointer";
 import { LANE_COLOURS, LANE_NAMES, count } from "../format";
 
@@ -198,7 +198,7 @@ export function dragCards(down: PointerEvent, editor: MapEditor, canvas: CanvasS
       colour: first?.colour ?? "#3b5bdb",
       dragged: new Set(ids),
       drop(slot) {
-        const ops = moveCardsOps(editor.map, ids, slot.stageId, slot.laneId, slot.index);
+        const ops = moveCards(editor.map, ids, slot);
         editor.apply(ops);
         if (ops.length) {
           const where = describeSlot(editor, slot, ids);
@@ -247,11 +247,10 @@ export function addKindCard(
   const stageId = slot?.stageId ?? canvas.activeCell?.stageId ?? map.stages[0]?.id;
   if (!lane || !stageId) return;
   const index = slot?.index ?? cellCards(map, stageId, lane.id).length;
-  const card = blankCard(newId(), stageId, lane.id, index, LANE_NAMES[kind]);
-  if (lane.kind !== kind) card.colour = LANE_COLOURS[kind];
-  editor.apply([{ type: "AddCard", card }]);
-  canvas.selectOnly([card.id]);
-  canvas.editing = card.id;
   const where = { stageId, laneId: lane.id, index };
+  const added = newKindCard(map, kind, where);
+  editor.apply(added.ops);
+  canvas.selectOnly(added.ids);
+  canvas.editing = added.ids[0] ?? null;
   announcer.say(`Added a ${LANE_NAMES[kind]} card to ${describeSlot(editor, where)}.`);
 }

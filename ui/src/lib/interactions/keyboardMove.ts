@@ -4,7 +4,8 @@
 import { announcer } from "../a11y/announcer.svelte";
 import type { CanvasState, CardSlot } from "../scene/canvas.svelte";
 import type { MapEditor } from "../scene/editor.svelte";
-import { cellCards, moveCardsOps } from "../scene/ops";
+import { cellCards } from "../scene/cards";
+import { moveCards } from "../scene/edits";
 import { describeSlot } from "./cardDrag";
 
 /** Puts the focus back on a card after it was drawn again somewhere else. */
@@ -67,7 +68,7 @@ export function liftedKey(editor: MapEditor, canvas: CanvasState, event: Keyboar
     return true;
   }
   if (event.key === " " || event.key === "Enter") {
-    const ops = moveCardsOps(editor.map, [id], slot.stageId, slot.laneId, slot.index);
+    const ops = moveCards(editor.map, [id], slot);
     canvas.endMove();
     editor.apply(ops);
     announcer.say(

@@ -3,7 +3,7 @@
 
 import { SvelteSet } from "svelte/reactivity";
 import { DOMAIN, type Card, type EmotionState, type JourneyMap } from "../ipc/types";
-import { plainCard, type ClippedCard } from "./ops";
+import { plainCard, type ClippedCard } from "./cards";
 
 export interface CellRef {
   stageId: string;

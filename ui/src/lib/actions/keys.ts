@@ -1,6 +1,6 @@
-// Keyboard shortcuts of the map editor.
+// The keys of the map editor's actions, and how a key press finds its action.
 
-export type ShortcutAction =
+export type ActionId =
   | "undo"
   | "redo"
   | "copy"
@@ -23,7 +23,7 @@ export function isTyping(event: KeyboardEvent): boolean {
  * Ctrl+Z undoes; Ctrl+Shift+Z and Ctrl+Y redo (Cmd on macOS). Ctrl+C, Ctrl+V and Ctrl+D copy,
  * paste and duplicate cards; Delete removes them; + and − zoom, 0 resets and Shift+1 fits.
  */
-export function shortcutFor(event: KeyboardEvent): ShortcutAction | null {
+export function shortcutFor(event: KeyboardEvent): ActionId | null {
   const key = event.key.toLowerCase();
   if (event.altKey) return null;
   if (event.ctrlKey || event.metaKey) {
@@ -45,3 +45,20 @@ export function shortcutFor(event: KeyboardEvent): ShortcutAction | null {
   if (event.shiftKey && (key === "!" || event.code === "Digit1")) return "zoom-fit";
   return null;
 }
+
+const MAC = typeof navigator !== "undefined" && /Mac|iPhone|iPad/.test(navigator.platform);
+
+/** The shortcut of each action as menus and tooltips show it. */
+export const SHORTCUTS: Record<ActionId, string> = {
+  undo: MAC ? "⌘Z" : "Ctrl+Z",
+  redo: MAC ? "⇧⌘Z" : "Ctrl+Shift+Z",
+  copy: MAC ? "⌘C" : "Ctrl+C",
+  paste: MAC ? "⌘V" : "Ctrl+V",
+  duplicate: MAC ? "⌘D" : "Ctrl+D",
+  delete: "Delete",
+  "select-all": MAC ? "⌘A" : "Ctrl+A",
+  "zoom-in": "+",
+  "zoom-out": "−",
+  "zoom-reset": MAC ? "⌘0" : "Ctrl+0",
+  "zoom-fit": "Shift+1",
+};

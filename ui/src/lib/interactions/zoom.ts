@@ -1,0 +1,55 @@
+// Zooming the canvas: by steps around a point, with the wheel, or to fit the window.
+
+import { tick } from "svelte";
+import { announcer } from "../a11y/announcer.svelte";
+import type { CanvasState } from "../scene/canvas.svelte";
+
+/** The factor of one zoom step from the keyboard or the zoom buttons. */
+export const ZOOM_STEP = 1.2;
+
+/** Zooms by `factor`, keeping the point `at` (by default the middle) where it is on screen. */
+export function zoomBy(
+  scroller: HTMLElement,
+  canvas: CanvasState,
+  factor: number,
+  at?: { x: number; y: number },
+): void {
+  const before = canvas.zoom;
+  canvas.setZoom(before * factor);
+  const rect = scroller.getBoundingClientRect();
+  const px = (at?.x ?? rect.left + rect.width / 2) - rect.left;
+  const py = (at?.y ?? rect.top + rect.height / 2) - rect.top;
+  const ratio = canvas.zoom / before;
+  const left = (scroller.scrollLeft + px) * ratio - px;
+  const top = (scroller.scrollTop + py) * ratio - py;
+  tick().then(() => scroller.scrollTo(left, top));
+}
+
+/** Ctrl+wheel zooms around the pointer; the plain wheel scrolls (pans) natively. */
+export function wheelZoom(scroller: HTMLElement, canvas: CanvasState, event: WheelEvent): void {
+  if (!(event.ctrlKey || event.metaKey)) return;
+  event.preventDefault();
+  const factor = event.deltaY < 0 ? 1.1 : 1 / 1.1;
+  zoomBy(scroller, canvas, factor, { x: event.clientX, y: event.clientY });
+}
+
+/**
+ * Zooms so the whole map shows, down to the smallest zoom. The webview keeps text at 9 px or
+ * more, so below about 65% cards grow taller than the zoom alone would make them: one more
+ * pass corrects for that.
+ */
+export async function fit(scroller: HTMLElement, canvas: CanvasState): Promise<void> {
+  const content = scroller.querySelector<HTMLElement>(".zoomed");
+  if (!content) return;
+  for (let pass = 0; pass < 2; pass++) {
+    const rect = content.getBoundingClientRect();
+    const ratio = Math.min(
+      (scroller.clientWidth - 32) / rect.width,
+      (scroller.clientHeight - 16) / rect.height,
+    );
+    canvas.setZoom(Math.min(1, canvas.zoom * ratio));
+    await tick();
+  }
+  scroller.scrollTo(0, 0);
+  announcer.say(`Zoomed to ${Math.round(canvas.zoom * 100)}% to fit the map.`);
+}
