@@ -2,6 +2,7 @@
 //!
 //! Nothing here does I/O. The store persists what this crate decides; the UI mirrors it.
 
+mod copies;
 pub mod domain;
 mod error;
 mod ids;

@@ -27,7 +27,7 @@ pub struct JourneyMap {
 }
 
 /// A named character standing for a customer segment.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema, ts_rs::TS)]
 pub struct Persona {
     pub id: PersonaId,
     pub name: String,
@@ -44,13 +44,14 @@ pub struct Persona {
 }
 
 /// A phase of the journey: one column.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema, ts_rs::TS)]
 pub struct Stage {
     pub id: StageId,
     pub name: String,
     pub description: String,
+    /// `#rrggbb`, or null for the default colour.
     pub colour: Option<String>,
-    /// The column's width in points on the canvas; `None` is the default width.
+    /// The column's width in points on the canvas; absent or null is the default width.
     #[serde(default)]
     pub width: Option<u32>,
 }
@@ -127,7 +128,7 @@ impl LaneKind {
 }
 
 /// A row of typed content.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema, ts_rs::TS)]
 pub struct Lane {
     pub id: LaneId,
     pub kind: LaneKind,
@@ -141,7 +142,7 @@ pub struct Lane {
 ///
 /// A card carries only the fields of its lane's kind (see `Card::for_kind`); the operations
 /// clear the others when a card changes lanes, and undo brings them back.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema, ts_rs::TS)]
 pub struct Card {
     pub id: CardId,
     pub stage_id: StageId,
@@ -263,7 +264,7 @@ impl EmotionState {
 }
 
 /// How one persona feels in one stage: a point of the emotion curve.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema, ts_rs::TS)]
 pub struct EmotionScore {
     pub persona_id: PersonaId,
     pub stage_id: StageId,
@@ -282,7 +283,7 @@ impl EmotionScore {
 }
 
 /// A line of the map library.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema, ts_rs::TS)]
 pub struct MapSummary {
     pub id: MapId,
     pub title: String,
@@ -334,96 +335,5 @@ impl JourneyMap {
             .collect();
         cards.sort_by_key(|card| card.position);
         cards
-    }
-
-    /// The same map with fresh ids everywhere (for duplicating and importing).
-    pub fn with_fresh_ids(&self, title: &str, now: Timestamp) -> JourneyMap {
-        use std::collections::HashMap;
-        let personas: HashMap<&PersonaId, PersonaId> = self
-            .personas
-            .iter()
-            .map(|p| (&p.id, PersonaId::random()))
-            .collect();
-        let stages: HashMap<&StageId, StageId> = self
-            .stages
-            .iter()
-            .map(|s| (&s.id, StageId::random()))
-            .collect();
-        let lanes: HashMap<&LaneId, LaneId> = self
-            .lanes
-            .iter()
-            .map(|l| (&l.id, LaneId::random()))
-            .collect();
-        let remap = |map: &HashMap<&StageId, StageId>, id: &StageId| {
-            map.get(id).cloned().unwrap_or_else(|| id.clone())
-        };
-        JourneyMap {
-            id: MapId::random(),
-            title: title.to_owned(),
-            description: self.description.clone(),
-            created_at: now,
-            updated_at: now,
-            revision: 0,
-            personas: self
-                .personas
-                .iter()
-                .map(|p| Persona {
-                    id: personas[&p.id].clone(),
-                    ..p.clone()
-                })
-                .collect(),
-            stages: self
-                .stages
-                .iter()
-                .map(|s| Stage {
-                    id: stages[&s.id].clone(),
-                    ..s.clone()
-                })
-                .collect(),
-            lanes: self
-                .lanes
-                .iter()
-                .map(|l| Lane {
-                    id: lanes[&l.id].clone(),
-                    ..l.clone()
-                })
-                .collect(),
-            cards: self
-                .cards
-                .iter()
-                .map(|c| Card {
-                    id: CardId::random(),
-                    stage_id: remap(&stages, &c.stage_id),
-                    lane_id: lanes
-                        .get(&c.lane_id)
-                        .cloned()
-                        .unwrap_or_else(|| c.lane_id.clone()),
-                    ..c.clone()
-                })
-                .collect(),
-            emotions: self
-                .emotions
-                .iter()
-                .map(|e| EmotionScore {
-                    persona_id: personas
-                        .get(&e.persona_id)
-                        .cloned()
-                        .unwrap_or_else(|| e.persona_id.clone()),
-                    stage_id: remap(&stages, &e.stage_id),
-                    ..e.clone()
-                })
-                .collect(),
-        }
-    }
-}
-
-impl JourneyMap {
-    /// The map with cards and emotion points in a canonical order, for comparing two maps.
-    pub fn normalized(mut self) -> JourneyMap {
-        self.cards.sort_by(|a, b| a.id.cmp(&b.id));
-        self.emotions.sort_by(|a, b| {
-            (&a.persona_id, &a.stage_id, a.state).cmp(&(&b.persona_id, &b.stage_id, b.state))
-        });
-        self
     }
 }

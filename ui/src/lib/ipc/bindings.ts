@@ -63,9 +63,13 @@ initials: string, };
 /**
  * A phase of the journey: one column.
  */
-export type Stage = { id: StageId, name: string, description: string, colour: string | null, 
+export type Stage = { id: StageId, name: string, description: string, 
 /**
- * The column's width in points on the canvas; `None` is the default width.
+ * `#rrggbb`, or null for the default colour.
+ */
+colour: string | null, 
+/**
+ * The column's width in points on the canvas; absent or null is the default width.
  */
 width: number | null, };
 
@@ -144,8 +148,23 @@ export type MapSummary = { id: MapId, title: string, updated_at: number, stages:
 
 /**
  * One change to a map. Serialized as `{"type": "MoveCard", ...}`.
+ *
+ * A batch is a list of operations applied in order, all or nothing, and undone as one step.
+ * `index` and `position` past the end of their list append.
  */
-export type Op = { "type": "SetTitle", title: string, } | { "type": "SetDescription", description: string, } | { "type": "AddPersona", persona: Persona, index: number, } | { "type": "UpdatePersona", persona: Persona, } | { "type": "RemovePersona", id: PersonaId, } | { "type": "AddStage", stage: Stage, index: number, } | { "type": "UpdateStage", stage: Stage, } | { "type": "RemoveStage", id: StageId, } | { "type": "MoveStage", id: StageId, index: number, } | { "type": "AddLane", lane: Lane, index: number, } | { "type": "UpdateLane", lane: Lane, } | { "type": "RemoveLane", id: LaneId, } | { "type": "MoveLane", id: LaneId, index: number, } | { "type": "AddCard", card: Card, } | { "type": "UpdateCard", card: Card, } | { "type": "MoveCard", id: CardId, stage_id: StageId, lane_id: LaneId, position: number, } | { "type": "RemoveCard", id: CardId, } | { "type": "SetEmotion", persona_id: PersonaId, stage_id: StageId, state: EmotionState, score: number | null, note: string | null, };
+export type Op = { "type": "SetTitle", 
+/**
+ * Not blank.
+ */
+title: string, } | { "type": "SetDescription", description: string, } | { "type": "AddPersona", persona: Persona, index: number, } | { "type": "UpdatePersona", persona: Persona, } | { "type": "RemovePersona", id: PersonaId, } | { "type": "AddStage", stage: Stage, index: number, } | { "type": "UpdateStage", stage: Stage, } | { "type": "RemoveStage", id: StageId, } | { "type": "MoveStage", id: StageId, index: number, } | { "type": "AddLane", lane: Lane, index: number, } | { "type": "UpdateLane", lane: Lane, } | { "type": "RemoveLane", id: LaneId, } | { "type": "MoveLane", id: LaneId, index: number, } | { "type": "AddCard", card: Card, } | { "type": "UpdateCard", card: Card, } | { "type": "MoveCard", id: CardId, stage_id: StageId, lane_id: LaneId, position: number, } | { "type": "RemoveCard", id: CardId, } | { "type": "SetEmotion", persona_id: PersonaId, stage_id: StageId, state: EmotionState, 
+/**
+ * From very negative to very positive (see the limits), or null to remove the point.
+ */
+score: number | null, 
+/**
+ * Why the persona feels so here.
+ */
+note: string | null, };
 
 /**
  * The result of an applied batch, an undo or a redo.

@@ -1,0 +1,128 @@
+//! What every format shares: detection, limits, and exports that read back.
+
+use super::*;
+
+#[test]
+fn formats_are_detected_from_the_content() {
+    let read = |name: &str| std::fs::read_to_string(fixture(name)).unwrap();
+    assert_eq!(detect(&read("json/small.journey.json")), FileFormat::Json);
+    assert_eq!(detect(&read("mermaid/simple.mmd")), FileFormat::Mermaid);
+    assert_eq!(detect(&read("mermaid/in-readme.md")), FileFormat::Mermaid);
+    assert_eq!(detect(&read("csv/long.csv")), FileFormat::Csv);
+}
+
+#[test]
+fn oversized_deep_binary_and_empty_files_are_refused_clearly() {
+    let big = vec![b' '; 50 * 1024 * 1024 + 1];
+    let message = import_bytes(&big, "big.json", None, 0)
+        .unwrap_err()
+        .to_string();
+    assert!(message.contains("up to 50 MB"), "{message}");
+    let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+    let message = import_bytes(deep.as_bytes(), "deep.json", Some(FileFormat::Json), 0)
+        .unwrap_err()
+        .to_string();
+    assert!(message.contains("nested too deeply"), "{message}");
+    let message = import_bytes(&[0xff, 0xfe, 0x00], "x.csv", None, 0)
+        .unwrap_err()
+        .to_string();
+    assert!(message.contains("not UTF-8"), "{message}");
+    assert_eq!(
+        import_bytes(b"  \n", "x.csv", None, 0)
+            .unwrap_err()
+            .to_string(),
+        "the file is empty"
+    );
+    let mut many = serde_json::from_str::<Value>(
+        &std::fs::read_to_string(fixture("json/small.journey.json")).unwrap(),
+    )
+    .unwrap();
+    let card = many["map"]["cards"][0].clone();
+    many["map"]["cards"] = Value::Array(vec![card; 50_001]);
+    let message = import_bytes(many.to_string().as_bytes(), "many.json", None, 0)
+        .unwrap_err()
+        .to_string();
+    assert!(message.contains("a map holds at most 50000"), "{message}");
+}
+
+#[test]
+fn csv_and_mermaid_exports_read_back() {
+    let map = sample::first_run_sample(0);
+    let csv = import_bytes(export_csv(&map).as_bytes(), "meal-kits.csv", None, 0).unwrap();
+    assert_eq!(csv.map.cards.len(), map.cards.len());
+    assert_eq!(csv.map.stages.len(), map.stages.len());
+    assert_eq!(
+        csv.map.emotions.len(),
+        map.emotions.len(),
+        "CSV carries current- and future-state scores"
+    );
+    assert_eq!(csv.map.title, map.title, "the title, not the file name");
+    assert_eq!(csv.map.personas[0].goals, map.personas[0].goals);
+    assert!(export_warnings(&map, ExportFormat::Csv).is_empty());
+    let warnings = export_warnings(&map, ExportFormat::Mermaid);
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    for left_out in [
+        "cards in other lanes",
+        "Touchpoints",
+        "future-state scores",
+        "persona details",
+    ] {
+        assert!(warnings[0].contains(left_out), "{left_out}: {warnings:?}");
+    }
+    let mermaid = export_mermaid(&map);
+    assert!(
+        mermaid.starts_with("journey\n    title Meal-kit subscription\u{A789} first month\n")
+            || mermaid.starts_with("journey\n    title Meal-kit subscription: first month\n"),
+        "{mermaid}"
+    );
+    let back = import_bytes(mermaid.as_bytes(), "m.mmd", None, 0).unwrap();
+    assert_eq!(back.map.title, map.title);
+    let actions = map
+        .lanes
+        .iter()
+        .find(|l| l.kind == LaneKind::Actions)
+        .unwrap();
+    let action_cards = map.cards.iter().filter(|c| c.lane_id == actions.id).count();
+    assert_eq!(back.map.cards.len(), action_cards);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn export_import_export_keeps_the_map(cards in 0usize..80, seed in any::<u64>(), edits in prop::collection::vec((any::<u8>(), any::<u16>()), 0..10)) {
+        let mut map = sample::synthetic(cards, seed, 1_700_000_000_123);
+        // Vary the shape: notes, colours, tags and removed parts.
+        for (kind, n) in edits {
+            let n = usize::from(n);
+            let op = match kind % 4 {
+                0 if !map.cards.is_empty() => {
+                    let mut card = map.cards[n % map.cards.len()].clone();
+                    card.tags = vec![format!("tag{n}")];
+                    card.colour = Some("#336699".into());
+                    card.text = format!("Ünïcödé «{n}» \"quoted\"\nsecond line");
+                    Op::UpdateCard { card }
+                }
+                1 => Op::SetDescription { description: format!("Description {n}") },
+                2 if map.stages.len() > 1 => Op::RemoveStage { id: map.stages[n % map.stages.len()].id.clone() },
+                _ => Op::SetEmotion {
+                    persona_id: map.personas[n % map.personas.len()].id.clone(),
+                    stage_id: map.stages[n % map.stages.len()].id.clone(),
+                    state: EmotionState::Future,
+                    score: Some((n % 5) as i8 - 2),
+                    note: Some(format!("note {n}")),
+                },
+            };
+            waymark_core::apply_batch(&mut map, &[op]).unwrap();
+        }
+        let first = export_json(&map, 0, "Waymark test");
+        let imported = import_bytes(first.as_bytes(), "x.journey.json", None, 5).unwrap();
+        let second = export_json(&imported.map, 0, "Waymark test");
+        prop_assert_eq!(without_ids(&first), without_ids(&second));
+        // A CSV sheet carries the same map, but for the times.
+        let sheet = import_bytes(export_csv(&map).as_bytes(), "x.csv", None, map.created_at).unwrap();
+        let mut from_csv = sheet.map;
+        from_csv.updated_at = map.updated_at;
+        prop_assert_eq!(without_ids(&first), without_ids(&export_json(&from_csv, 0, "Waymark test")));
+    }
+}

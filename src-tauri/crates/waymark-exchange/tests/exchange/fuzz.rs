@@ -1,0 +1,62 @@
+//! Fuzzing: no input makes an importer panic or hang. FUZZ_CASES raises the count.
+
+use super::*;
+
+/// Fuzzing: no input makes an importer panic or hang. FUZZ_CASES raises the count.
+fn fuzz_cases() -> u32 {
+    std::env::var("FUZZ_CASES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(3_000)
+}
+
+thread_local! {
+    /// Valid files of each format, which the mutation fuzzer damages.
+    static SEEDS: Vec<Vec<u8>> = [
+        "json/small.journey.json",
+        "mermaid/names-with-punctuation.mmd",
+        "csv/long.csv",
+        "csv/wide.tsv",
+        "mermaid/in-readme.md",
+    ]
+    .iter()
+    .map(|name| std::fs::read(fixture(name)).unwrap())
+    .collect();
+}
+
+fn mutated(seed: &[u8], edits: &[(u16, u8, u8)]) -> Vec<u8> {
+    let mut bytes = seed.to_vec();
+    for &(at, byte, how) in edits {
+        let at = usize::from(at) % (bytes.len() + 1);
+        match how % 3 {
+            0 => bytes.insert(at, byte),
+            1 if at < bytes.len() => {
+                bytes.remove(at);
+            }
+            _ if at < bytes.len() => bytes[at] = byte,
+            _ => bytes.push(byte),
+        }
+    }
+    bytes
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: fuzz_cases(), failure_persistence: None, ..ProptestConfig::default() })]
+
+    #[test]
+    fn fuzz_arbitrary_bytes(bytes in prop::collection::vec(any::<u8>(), 0..600)) {
+        for format in [FileFormat::Json, FileFormat::Mermaid, FileFormat::Csv] {
+            let _ = import_bytes(&bytes, "fuzz", Some(format), 0);
+        }
+    }
+
+    #[test]
+    fn fuzz_mutated_fixtures(seed in 0usize..5, edits in prop::collection::vec((any::<u16>(), any::<u8>(), any::<u8>()), 1..12)) {
+        let bytes = mutated(&SEEDS.with(|s| s[seed].clone()), &edits);
+        for format in [Some(FileFormat::Json), Some(FileFormat::Mermaid), Some(FileFormat::Csv)] {
+            if let Ok(imported) = import_bytes(&bytes, "fuzz", format, 0) {
+                prop_assert!(waymark_core::rebuild(&imported.map).is_ok(), "an accepted file always inserts");
+            }
+        }
+    }
+}
