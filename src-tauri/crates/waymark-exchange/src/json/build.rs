@@ -85,77 +85,78 @@ trait Part {
     fn add(self, id: Self::Id) -> Op;
 }
 
-impl Part for PersonaDocument {
-    type Id = PersonaId;
-    const LIST: &'static str = "personas";
-    const ONE: &'static str = "persona";
-    fn file_id(&self) -> &str {
-        &self.id
-    }
-    fn fresh_id() -> PersonaId {
-        PersonaId::random()
-    }
-    fn add(self, id: PersonaId) -> Op {
-        let persona = Persona {
-            id,
-            name: self.name,
-            role: self.role,
-            goals: self.goals,
-            needs: self.needs,
-            frustrations: self.frustrations,
-            quote: self.quote,
-            colour: self.colour,
-            initials: self.initials,
-        };
-        let index = u32::MAX;
-        Op::AddPersona { persona, index }
-    }
+/// A `Part` of the file: its list's name, what one is called, and the operation that adds it
+/// (at the end of its list) as the part it makes of the file's.
+macro_rules! part {
+    ($doc:ty, $id:ty, $list:literal, $one:literal, $add:ident { $field:ident }, |$part:ident, $fresh:ident| $made:expr) => {
+        impl Part for $doc {
+            type Id = $id;
+            const LIST: &'static str = $list;
+            const ONE: &'static str = $one;
+            fn file_id(&self) -> &str {
+                &self.id
+            }
+            fn fresh_id() -> $id {
+                <$id>::random()
+            }
+            fn add(self, $fresh: $id) -> Op {
+                let $part = self;
+                Op::$add {
+                    $field: $made,
+                    index: u32::MAX,
+                }
+            }
+        }
+    };
 }
 
-impl Part for StageDocument {
-    type Id = StageId;
-    const LIST: &'static str = "stages";
-    const ONE: &'static str = "stage";
-    fn file_id(&self) -> &str {
-        &self.id
+part!(
+    PersonaDocument,
+    PersonaId,
+    "personas",
+    "persona",
+    AddPersona { persona },
+    |p, id| Persona {
+        id,
+        name: p.name,
+        role: p.role,
+        goals: p.goals,
+        needs: p.needs,
+        frustrations: p.frustrations,
+        quote: p.quote,
+        colour: p.colour,
+        initials: p.initials,
     }
-    fn fresh_id() -> StageId {
-        StageId::random()
-    }
-    fn add(self, id: StageId) -> Op {
-        let stage = Stage {
-            id,
-            name: self.name,
-            description: self.description,
-            colour: self.colour,
-            width: self.width,
-        };
-        let index = u32::MAX;
-        Op::AddStage { stage, index }
-    }
-}
+);
 
-impl Part for LaneDocument {
-    type Id = LaneId;
-    const LIST: &'static str = "lanes";
-    const ONE: &'static str = "lane";
-    fn file_id(&self) -> &str {
-        &self.id
+part!(
+    StageDocument,
+    StageId,
+    "stages",
+    "stage",
+    AddStage { stage },
+    |s, id| Stage {
+        id,
+        name: s.name,
+        description: s.description,
+        colour: s.colour,
+        width: s.width,
     }
-    fn fresh_id() -> LaneId {
-        LaneId::random()
+);
+
+part!(
+    LaneDocument,
+    LaneId,
+    "lanes",
+    "lane",
+    AddLane { lane },
+    |l, id| Lane {
+        id,
+        kind: l.kind,
+        title: l.title,
+        collapsed: l.collapsed,
     }
-    fn add(self, id: LaneId) -> Op {
-        let lane = Lane {
-            id,
-            kind: self.kind,
-            title: self.title,
-            collapsed: self.collapsed,
-        };
-        let index = u32::MAX;
-        Op::AddLane { lane, index }
-    }
-}
+);
 
 /// The map being built and the problems found so far.
 struct Builder {
