@@ -1,4 +1,6 @@
-// Scratch: opens the app and saves screenshots of what a script does (not a test).
+// Saves screenshots of a scripted session of the real app, to look at what a change did:
+// STEPS=steps.mjs (a module whose default export gets { browser, driver, shot, openMap })
+// OUT=folder (default /tmp/look). Run under Xvfb like the specs.
 import path from "node:path";
 import { startDriver, openMap } from "./harness.mjs";
 const out = process.env.OUT ?? "/tmp/look";
