@@ -126,7 +126,7 @@ describe("operations", () => {
 
   it("are the ones the generated types name", () => {
     const bindings = Object.entries(sources).find(([path]) => path.endsWith("bindings.ts"))![1];
-    const union = bindings.slice(bindings.indexOf("export type Op ")).split(";")[0]!;
+    const union = bindings.slice(bindings.indexOf("export type Op ")).split("\n\n")[0]!;
     const named = [...union.matchAll(/"type": "(\w+)"/g)].map((m) => m[1]);
     expect(named.sort()).toEqual([...OPS].sort());
   });

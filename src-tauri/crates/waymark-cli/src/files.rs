@@ -58,7 +58,7 @@ pub fn import(db: Option<PathBuf>, files: &[PathBuf], format: InFormat) -> Resul
         return Err(refused.join("\n"));
     }
     open_store(db)?
-        .insert_maps(&maps)
+        .import_maps(&maps, &[])
         .map_err(|e| e.to_string())?;
     for map in &maps {
         say(&map.id);

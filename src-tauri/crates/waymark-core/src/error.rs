@@ -32,4 +32,6 @@ pub enum DomainError {
     LastOne { what: &'static str },
     #[error("A map holds at most {max} {what}.")]
     TooMany { what: &'static str, max: usize },
+    #[error("The order key \"{key}\" of card {id} is not valid: use 1 to 64 letters and digits, not ending in 0.")]
+    InvalidOrderKey { id: String, key: String },
 }

@@ -8,6 +8,7 @@ mod error;
 mod ids;
 mod map;
 mod ops;
+pub mod order;
 mod rules;
 pub mod sample;
 pub mod templates;
@@ -25,4 +26,4 @@ pub use rules::{
     check_card, EMOTION_MAX, EMOTION_MIN, MAX_CARDS, MAX_LANES, MAX_PERSONAS, MAX_STAGES,
     RATING_MAX, RATING_MIN,
 };
-pub use whole_map::{rebuild, replacement_ops};
+pub use whole_map::{assign_order_keys, check, rebuild, replacement_ops, CheckedMap};

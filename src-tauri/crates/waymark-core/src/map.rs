@@ -21,7 +21,7 @@ pub struct JourneyMap {
     pub stages: Vec<Stage>,
     /// In row order.
     pub lanes: Vec<Lane>,
-    /// Ordered by `position` inside each (stage, lane) cell.
+    /// Ordered by `position` (and so by order key) inside each (stage, lane) cell.
     pub cards: Vec<Card>,
     pub emotions: Vec<EmotionScore>,
 }
@@ -147,8 +147,12 @@ pub struct Card {
     pub id: CardId,
     pub stage_id: StageId,
     pub lane_id: LaneId,
-    /// Order inside the cell, from 0.
+    /// Order inside the cell, from 0: the card's rank by its order key.
     pub position: u32,
+    /// The card's fractional order key in its cell (see `order`); empty in an operation means
+    /// "give it a key at `position`".
+    #[serde(default)]
+    pub order: String,
     pub text: String,
     /// Touchpoints: the channel (email, in-store, chat, ...).
     #[serde(default)]
@@ -183,6 +187,7 @@ impl Card {
             stage_id,
             lane_id,
             position,
+            order: String::new(),
             text: text.to_owned(),
             channel: None,
             severity: None,

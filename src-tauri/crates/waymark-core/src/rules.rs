@@ -148,6 +148,12 @@ pub(crate) fn check_lane(lane: &Lane) -> Result<(), DomainError> {
 pub fn check_card(card: &Card) -> Result<(), DomainError> {
     check_id("card", card.id.as_str())?;
     check_len("card text", &card.text, domain::CARD_TEXT_MAX)?;
+    if !card.order.is_empty() && !crate::order::is_valid(&card.order) {
+        return Err(DomainError::InvalidOrderKey {
+            id: card.id.0.clone(),
+            key: card.order.chars().take(80).collect(),
+        });
+    }
     if let Some(channel) = &card.channel {
         check_len("channel", channel, domain::CHANNEL_MAX)?;
     }

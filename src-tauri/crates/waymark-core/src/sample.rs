@@ -211,6 +211,7 @@ pub fn first_run_sample(now: Timestamp) -> JourneyMap {
         });
     }
     map.personas.push(persona);
+    crate::assign_order_keys(&mut map);
     map
 }
 
@@ -352,5 +353,6 @@ pub fn synthetic(cards: usize, seed: u64, now: Timestamp) -> JourneyMap {
             }
         }
     }
+    crate::assign_order_keys(&mut map);
     map
 }

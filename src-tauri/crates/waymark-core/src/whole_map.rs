@@ -4,13 +4,42 @@ use crate::error::DomainError;
 use crate::ids::{CardId, LaneId, StageId};
 use crate::map::{Card, JourneyMap};
 use crate::ops::{apply_op, Changes, Op};
+use crate::order;
 use crate::rules;
 use std::collections::{HashMap, HashSet};
 
+/// A map that keeps every rule, as `check` found it: it can be stored without checking again.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CheckedMap(JourneyMap);
+
+impl CheckedMap {
+    pub fn into_inner(self) -> JourneyMap {
+        self.0
+    }
+
+    /// The same map, last changed at `at` (no rule concerns the time).
+    pub fn changed_at(mut self, at: crate::Timestamp) -> CheckedMap {
+        self.0.updated_at = at;
+        self
+    }
+}
+
+impl std::ops::Deref for CheckedMap {
+    type Target = JourneyMap;
+    fn deref(&self) -> &JourneyMap {
+        &self.0
+    }
+}
+
+/// Checks every rule on a whole map (see `rebuild`).
+pub fn check(map: &JourneyMap) -> Result<CheckedMap, DomainError> {
+    rebuild(map).map(CheckedMap)
+}
+
 /// Checks every rule on a whole map by building it again, operation by operation.
 ///
-/// Returns the map with card positions made contiguous in each cell; the first broken rule
-/// is the error.
+/// Returns the map with card positions made contiguous in each cell and every card given an
+/// order key (see `assign_order_keys`); the first broken rule is the error.
 pub fn rebuild(map: &JourneyMap) -> Result<JourneyMap, DomainError> {
     rules::check_id("map", map.id.as_str())?;
     rules::check_title(&map.title)?;
@@ -96,6 +125,7 @@ pub fn rebuild(map: &JourneyMap) -> Result<JourneyMap, DomainError> {
         *size += 1;
     }
     built.cards = placed;
+    assign_order_keys(&mut built);
     for e in &map.emotions {
         let op = Op::SetEmotion {
             persona_id: e.persona_id.clone(),
@@ -168,4 +198,31 @@ pub fn replacement_ops(current: &JourneyMap, replacement: &JourneyMap) -> Vec<Op
             .map(|p| Op::RemovePersona { id: p.id.clone() }),
     );
     ops
+}
+
+/// Gives the cards of each cell order keys that follow their positions: a cell whose keys are
+/// all valid and already in that order keeps them; the others get evenly spread keys. Positions
+/// must be contiguous in each cell.
+pub fn assign_order_keys(map: &mut JourneyMap) {
+    let mut cells: HashMap<(&StageId, &LaneId), Vec<usize>> = HashMap::new();
+    for (i, card) in map.cards.iter().enumerate() {
+        cells
+            .entry((&card.stage_id, &card.lane_id))
+            .or_default()
+            .push(i);
+    }
+    let mut respread = Vec::new();
+    for mut cell in cells.into_values() {
+        cell.sort_by_key(|&i| map.cards[i].position);
+        let keys: Vec<&str> = cell.iter().map(|&i| map.cards[i].order.as_str()).collect();
+        let kept = keys.iter().all(|k| order::is_valid(k)) && keys.windows(2).all(|w| w[0] < w[1]);
+        if !kept {
+            respread.push(cell);
+        }
+    }
+    for cell in respread {
+        for (&i, key) in cell.iter().zip(order::spread(None, None, cell.len())) {
+            map.cards[i].order = key;
+        }
+    }
 }

@@ -109,6 +109,10 @@ pub struct CardDocument {
     pub stage: String,
     /// The id of the card's lane.
     pub lane: String,
+    /// The card's fractional order key in its cell, for tools that merge copies of a map.
+    /// Optional: cards are in order in the file, and keys that do not follow it are given again.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub order: Option<String>,
     pub text: String,
     /// Touchpoints: the channel.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -18,7 +18,7 @@ pub use problem::{Location, Problem, Refused, MAX_PROBLEMS};
 pub use timestamps::{format_rfc3339, parse_rfc3339};
 
 use std::path::Path;
-use waymark_core::{JourneyMap, MapId, Timestamp};
+use waymark_core::{CheckedMap, JourneyMap, MapId, Timestamp};
 
 /// The largest file Waymark imports.
 pub const MAX_FILE_BYTES: u64 = 50 * 1024 * 1024;
@@ -44,8 +44,9 @@ impl FileFormat {
 
 /// A map read from a file, ready to insert: fresh ids, every rule checked.
 #[derive(Debug, Clone)]
-pub struct Imported {
-    pub map: JourneyMap,
+pub struct Imported<Map = CheckedMap> {
+    /// The map, checked against every rule (while a reader builds it, not yet).
+    pub map: Map,
     /// Things that were read differently than written, or left out (unknown fields, clamped
     /// scores); the import still happens.
     pub warnings: Vec<String>,
@@ -118,9 +119,13 @@ pub fn import_bytes(
         FileFormat::Csv => csv_sheet::import_csv(text, &title_from_file_name(file_name), now)?,
     };
     // The same rules the store applies, so a file that validates here always inserts.
-    let map = waymark_core::rebuild(&imported.map)
+    let map = waymark_core::check(&imported.map)
         .map_err(|e| Refused::one(Problem::file(e.to_string())))?;
-    Ok(Imported { map, ..imported })
+    Ok(Imported {
+        map,
+        warnings: imported.warnings,
+        source_map_id: imported.source_map_id,
+    })
 }
 
 /// "customer-journey.csv" → "customer-journey".

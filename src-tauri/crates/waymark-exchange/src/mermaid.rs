@@ -57,7 +57,7 @@ pub fn looks_like_mermaid(text: &str) -> bool {
 }
 
 /// Reads a journey diagram, raw or from the first journey block of a Markdown file.
-pub fn import_mermaid(text: &str, now: Timestamp) -> Result<Imported, Refused> {
+pub fn import_mermaid(text: &str, now: Timestamp) -> Result<Imported<JourneyMap>, Refused> {
     let raw_start = text
         .lines()
         .map(str::trim)

@@ -4,7 +4,7 @@
 use crate::error::{LibraryError, Result};
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
-use waymark_core::{JourneyMap, MapId, MapSummary};
+use waymark_core::{CheckedMap, MapId, MapSummary};
 use waymark_exchange::{FileFormat, Imported};
 use waymark_store::Store;
 use waymark_system::now;
@@ -46,9 +46,9 @@ fn file_name(path: &Path) -> String {
 /// changed now, so they show first in the library. Touches no library.
 pub fn read_for_import(path: &Path, format: Option<FileFormat>) -> ReadFile {
     let outcome = waymark_exchange::import_file(path, format, now())
-        .map(|mut imported| {
-            imported.map.updated_at = now();
-            imported
+        .map(|imported| Imported {
+            map: imported.map.changed_at(now()),
+            ..imported
         })
         .map_err(|refused| refused.problems.iter().map(ToString::to_string).collect());
     ReadFile {
@@ -88,8 +88,8 @@ pub fn check_import(store: &Store, files: Vec<ReadFile>) -> Result<Vec<ImportChe
 /// Imports files that were read, all or nothing, in one transaction: each as a new map, or
 /// as one undoable step of the map it replaces. Returns the ids of the maps that received them.
 pub fn import(store: &mut Store, files: Vec<(ReadFile, Option<MapId>)>) -> Result<Vec<MapId>> {
-    let mut new_maps: Vec<JourneyMap> = Vec::new();
-    let mut replacements: Vec<(MapId, JourneyMap)> = Vec::new();
+    let mut new_maps: Vec<CheckedMap> = Vec::new();
+    let mut replacements: Vec<(MapId, CheckedMap)> = Vec::new();
     let mut ids = Vec::new();
     for (file, replace) in files {
         let imported = file.outcome.map_err(|problems| LibraryError::InvalidFile {

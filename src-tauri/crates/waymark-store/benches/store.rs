@@ -43,6 +43,7 @@ fn move_op(map: &JourneyMap, n: usize) -> Op {
         stage_id: map.stages[n % map.stages.len()].id.clone(),
         lane_id: map.lanes[n % map.lanes.len()].id.clone(),
         position: 0,
+        order: None,
     }
 }
 

@@ -25,7 +25,7 @@ use rusqlite::{Connection, OptionalExtension};
 use serde::Serialize;
 use std::path::Path;
 use std::time::Duration;
-use waymark_core::{apply_batch, sample, templates, JourneyMap, MapId, MapSummary, Op};
+use waymark_core::{apply_batch, sample, templates, CheckedMap, JourneyMap, MapId, MapSummary, Op};
 use waymark_system::now;
 
 /// The result of an applied batch, an undo or a redo.
@@ -120,7 +120,11 @@ impl Store {
 
     /// Stores new maps, all or none, checking every rule first, in one transaction.
     pub fn insert_maps(&mut self, maps: &[JourneyMap]) -> Result<()> {
-        self.import_maps(maps, &[]).map(|_| ())
+        let checked = maps
+            .iter()
+            .map(waymark_core::check)
+            .collect::<Result<Vec<_>, _>>()?;
+        self.import_maps(&checked, &[]).map(|_| ())
     }
 
     /// Whether the library holds a map with this id.
@@ -135,37 +139,30 @@ impl Store {
     /// Replaces everything on a map with the content of `replacement`, as one undoable step:
     /// undo brings the old content back.
     pub fn replace_map(&mut self, id: &MapId, replacement: &JourneyMap) -> Result<Applied> {
-        let replacement = (id.clone(), replacement.clone());
+        let replacement = (id.clone(), waymark_core::check(replacement)?);
         self.import_maps(&[], std::slice::from_ref(&replacement))
             .map(|mut applied| applied.remove(0))
     }
 
     /// Stores imported maps all or nothing, in one transaction: `new_maps` as new maps, and
-    /// each replacement as one undoable step of the library's map it replaces. Every rule is
-    /// checked first. Returns what each replacement did to its map.
+    /// each replacement as one undoable step of the library's map it replaces. The maps were
+    /// checked against every rule when they were read. Returns what each replacement did to
+    /// its map.
     pub fn import_maps(
         &mut self,
-        new_maps: &[JourneyMap],
-        replacements: &[(MapId, JourneyMap)],
+        new_maps: &[CheckedMap],
+        replacements: &[(MapId, CheckedMap)],
     ) -> Result<Vec<Applied>> {
-        let new_maps = new_maps
-            .iter()
-            .map(waymark_core::rebuild)
-            .collect::<Result<Vec<_>, _>>()?;
-        let replacements = replacements
-            .iter()
-            .map(|(id, map)| Ok((id, waymark_core::rebuild(map)?)))
-            .collect::<Result<Vec<_>>>()?;
         let cached = self.open_map.take();
         self.db.write(|tx| {
-            for map in &new_maps {
+            for map in new_maps {
                 rows::insert_map(tx, map)?;
             }
             let mut cached = cached;
             let mut applied = Vec::new();
             for (id, replacement) in replacements {
                 let (done, _) = change_map(tx, id, cached.take(), |tx, map| {
-                    let ops = waymark_core::replacement_ops(map, &replacement);
+                    let ops = waymark_core::replacement_ops(map, replacement);
                     apply_in(tx, map, &ops)
                 })?;
                 applied.push(done);
@@ -188,7 +185,7 @@ impl Store {
                 return Ok(None);
             }
             let map = sample::first_run_sample(now());
-            rows::insert_map(tx, &waymark_core::rebuild(&map)?)?;
+            rows::insert_map(tx, &*waymark_core::check(&map)?)?;
             tx.execute(
                 "INSERT INTO meta (key, value) VALUES ('sample_seeded', '1')",
                 [],

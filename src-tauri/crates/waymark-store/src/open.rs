@@ -15,6 +15,7 @@ const MIGRATION_LIST: &[M<'static>] = &[
     M::up(include_str!("migrations/0003_canvas_layout.sql")),
     M::up(include_str!("migrations/0004_card_fields_by_lane.sql")),
     M::up(include_str!("migrations/0005_trash.sql")),
+    M::up(include_str!("migrations/0006_order_keys.sql")),
 ];
 
 /// The schema migrations, applied in order, each in its own transaction.
@@ -158,6 +159,8 @@ fn prepare(conn: &mut Connection, path: &Path) -> Result<()> {
     }
     conn.pragma_update(None, "foreign_keys", "ON")?;
     conn.pragma_update(None, "synchronous", "FULL")?;
+    // Statement journals and sorts stay in memory instead of temporary files.
+    conn.pragma_update(None, "temp_store", "MEMORY")?;
     MIGRATIONS.to_latest(conn).map_err(|error| match error {
         rusqlite_migration::Error::RusqliteError { err, .. } => as_open_error(err),
         other => StoreError::Migration(other),

@@ -43,7 +43,7 @@ stages: Array<Stage>,
  */
 lanes: Array<Lane>, 
 /**
- * Ordered by `position` inside each (stage, lane) cell.
+ * Ordered by `position` (and so by order key) inside each (stage, lane) cell.
  */
 cards: Array<Card>, emotions: Array<EmotionScore>, };
 
@@ -95,9 +95,14 @@ collapsed: boolean, };
  */
 export type Card = { id: CardId, stage_id: StageId, lane_id: LaneId, 
 /**
- * Order inside the cell, from 0.
+ * Order inside the cell, from 0: the card's rank by its order key.
  */
-position: number, text: string, 
+position: number, 
+/**
+ * The card's fractional order key in its cell (see `order`); empty in an operation means
+ * "give it a key at `position`".
+ */
+order: string, text: string, 
 /**
  * Touchpoints: the channel (email, in-store, chat, ...).
  */
@@ -156,7 +161,11 @@ export type Op = { "type": "SetTitle",
 /**
  * Not blank.
  */
-title: string, } | { "type": "SetDescription", description: string, } | { "type": "AddPersona", persona: Persona, index: number, } | { "type": "UpdatePersona", persona: Persona, } | { "type": "RemovePersona", id: PersonaId, } | { "type": "AddStage", stage: Stage, index: number, } | { "type": "UpdateStage", stage: Stage, } | { "type": "RemoveStage", id: StageId, } | { "type": "MoveStage", id: StageId, index: number, } | { "type": "AddLane", lane: Lane, index: number, } | { "type": "UpdateLane", lane: Lane, } | { "type": "RemoveLane", id: LaneId, } | { "type": "MoveLane", id: LaneId, index: number, } | { "type": "AddCard", card: Card, } | { "type": "UpdateCard", card: Card, } | { "type": "MoveCard", id: CardId, stage_id: StageId, lane_id: LaneId, position: number, } | { "type": "RemoveCard", id: CardId, } | { "type": "SetEmotion", persona_id: PersonaId, stage_id: StageId, state: EmotionState, 
+title: string, } | { "type": "SetDescription", description: string, } | { "type": "AddPersona", persona: Persona, index: number, } | { "type": "UpdatePersona", persona: Persona, } | { "type": "RemovePersona", id: PersonaId, } | { "type": "AddStage", stage: Stage, index: number, } | { "type": "UpdateStage", stage: Stage, } | { "type": "RemoveStage", id: StageId, } | { "type": "MoveStage", id: StageId, index: number, } | { "type": "AddLane", lane: Lane, index: number, } | { "type": "UpdateLane", lane: Lane, } | { "type": "RemoveLane", id: LaneId, } | { "type": "MoveLane", id: LaneId, index: number, } | { "type": "AddCard", card: Card, } | { "type": "UpdateCard", card: Card, } | { "type": "MoveCard", id: CardId, stage_id: StageId, lane_id: LaneId, position: number, 
+/**
+ * The card's order key in the new cell; absent gives it one at `position`.
+ */
+order?: string, } | { "type": "RemoveCard", id: CardId, } | { "type": "SetEmotion", persona_id: PersonaId, stage_id: StageId, state: EmotionState, 
 /**
  * From very negative to very positive (see the limits), or null to remove the point.
  */

@@ -23,6 +23,7 @@ export function blankCard(
     stage_id: stageId,
     lane_id: laneId,
     position,
+    order: "",
     text,
     channel: null,
     severity: null,

@@ -200,12 +200,14 @@ export function copyCards(
     const position = cell
       ? cellCards(sim, stageId, laneId).length
       : (sim.cards.find((c) => c.id === original.id)?.position ?? original.position) + 1;
+    // Without the original's order key: the copy gets one of its own at `position`.
     const copy: Card = {
       ...plainCard(original),
       id: makeId(),
       stage_id: stageId,
       lane_id: laneId,
       position,
+      order: "",
     };
     const op: Op = { type: "AddCard", card: copy };
     applyOp(sim, op);

@@ -2,6 +2,7 @@
 // an edit at once. The store stays the judge: a batch it refuses is rolled back.
 
 import type { Card, JourneyMap, LaneKind, Op } from "../ipc/types";
+import { keyAt } from "./order";
 
 /** The card as a lane of `kind` holds it, without the fields that kind does not have. */
 export function forKind(card: Card, kind: LaneKind | undefined): Card {
@@ -52,14 +53,30 @@ function takeCard(map: JourneyMap, id: string): Card | undefined {
   return card;
 }
 
+const byKey = (a: Card, b: Card) =>
+  a.order < b.order ? -1 : a.order > b.order ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+
+/**
+ * Puts a card into its cell: where its order key sorts, or without one at its position with
+ * a key between its neighbours' (spreading the neighbours' keys when it would be long).
+ */
 function insertCard(map: JourneyMap, card: Card): void {
-  const size = map.cards.filter((c) => inCell(c, card.stage_id, card.lane_id)).length;
-  const placed = { ...card, position: Math.min(card.position, size) };
-  for (const other of map.cards) {
-    if (inCell(other, placed.stage_id, placed.lane_id) && other.position >= placed.position) {
-      other.position += 1;
-    }
+  const cell = map.cards
+    .filter((c) => inCell(c, card.stage_id, card.lane_id))
+    .sort((a, b) => a.position - b.position);
+  const placed = { ...card };
+  if (!placed.order) {
+    placed.position = Math.min(card.position, cell.length);
+    const { key, spread } = keyAt(
+      cell.map((c) => c.order),
+      placed.position,
+    );
+    spread?.keys.forEach((fresh, i) => (cell[spread.start + i]!.order = fresh));
+    placed.order = key;
+  } else {
+    placed.position = cell.filter((c) => byKey(c, placed) < 0).length;
   }
+  for (const other of cell) if (other.position >= placed.position) other.position += 1;
   map.cards.push(placed);
 }
 
@@ -120,6 +137,7 @@ export function applyOp(map: JourneyMap, op: Op): void {
           stage_id: current.stage_id,
           lane_id: current.lane_id,
           position: current.position,
+          order: current.order,
         };
         replace(map.cards, forKind(card, kindOf(map, current.lane_id)));
       }
@@ -133,6 +151,7 @@ export function applyOp(map: JourneyMap, op: Op): void {
           stage_id: op.stage_id,
           lane_id: op.lane_id,
           position: op.position,
+          order: op.order ?? "",
         };
         insertCard(map, forKind(moved, kindOf(map, op.lane_id)));
       }

@@ -50,18 +50,23 @@ pub enum Op {
     RemoveLane { id: LaneId },
     /// Moves a lane to `index` among the lanes.
     MoveLane { id: LaneId, index: u32 },
-    /// Inserts the card at `card.position` in its cell (past the end appends). Fields its lane's
-    /// kind does not have are cleared.
+    /// Inserts the card in its cell: where its `order` key sorts, or without one at
+    /// `card.position` (past the end appends). Fields its lane's kind does not have are cleared.
     AddCard { card: Card },
     /// Replaces the card's content; its stage, lane and position stay (use `MoveCard`).
     UpdateCard { card: Card },
-    /// Moves a card to a cell, at `position` among the cell's other cards. Fields the new lane's
-    /// kind does not have are cleared (undo brings them back).
+    /// Moves a card to a cell, at `position` among the cell's other cards, or where `order`
+    /// sorts when given. Fields the new lane's kind does not have are cleared (undo brings them
+    /// back).
     MoveCard {
         id: CardId,
         stage_id: StageId,
         lane_id: LaneId,
         position: u32,
+        /// The card's order key in the new cell; absent gives it one at `position`.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[ts(optional)]
+        order: Option<String>,
     },
     /// Removes a card; the cards below it in its cell move up.
     RemoveCard { id: CardId },
@@ -228,10 +233,11 @@ pub fn apply_op(
             ensure_absent(&map.cards, |c| c.id == card.id, "card", &card.id.0)?;
             ensure_room(map.cards.len(), rules::MAX_CARDS, "cards")?;
             let kind = ensure_cell(map, &card.stage_id, &card.lane_id)?;
-            insert_card(map, card.clone().for_kind(kind), changes);
-            Ok(vec![Op::RemoveCard {
+            let mut inverse = vec![Op::RemoveCard {
                 id: card.id.clone(),
-            }])
+            }];
+            inverse.extend(insert_card(map, card.clone().for_kind(kind), changes));
+            Ok(inverse)
         }
         Op::UpdateCard { card } => {
             rules::check_card(card)?;
@@ -241,6 +247,7 @@ pub fn apply_op(
                 stage_id: slot.stage_id.clone(),
                 lane_id: slot.lane_id.clone(),
                 position: slot.position,
+                order: slot.order.clone(),
                 ..card.clone()
             }
             .for_kind(kind);
@@ -253,14 +260,22 @@ pub fn apply_op(
             stage_id,
             lane_id,
             position,
+            order,
         } => {
             let kind = ensure_cell(map, stage_id, lane_id)?;
+            if let Some(key) = order.as_deref().filter(|k| !crate::order::is_valid(k)) {
+                return Err(DomainError::InvalidOrderKey {
+                    id: id.0.clone(),
+                    key: key.chars().take(80).collect(),
+                });
+            }
             let card = take_card(map, id, changes)?;
             let mut inverse = vec![Op::MoveCard {
                 id: id.clone(),
                 stage_id: card.stage_id.clone(),
                 lane_id: card.lane_id.clone(),
                 position: card.position,
+                order: Some(card.order.clone()),
             }];
             let mut moved = card.clone().for_kind(kind);
             // Fields the new lane does not have are cleared; undo moves the card back first,
@@ -271,7 +286,8 @@ pub fn apply_op(
             moved.stage_id = stage_id.clone();
             moved.lane_id = lane_id.clone();
             moved.position = *position;
-            insert_card(map, moved, changes);
+            moved.order = order.clone().unwrap_or_default();
+            inverse.extend(insert_card(map, moved, changes));
             Ok(inverse)
         }
         Op::RemoveCard { id } => {

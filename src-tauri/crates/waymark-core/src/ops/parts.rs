@@ -5,6 +5,7 @@ use super::{Changes, Op};
 use crate::error::DomainError;
 use crate::ids::{CardId, LaneId, PersonaId, StageId};
 use crate::map::{Card, EmotionScore, EmotionState, JourneyMap, LaneKind};
+use crate::order;
 use crate::rules;
 
 pub(super) fn set_emotion(
@@ -162,7 +163,8 @@ pub(super) fn take_emotions(
         .collect()
 }
 
-/// Takes a card out of its cell and closes the gap it leaves.
+/// Takes a card out of its cell; the cards after it move up one place. Only the card's own
+/// row changes: places are ranks of order keys, which stay.
 pub(super) fn take_card(
     map: &mut JourneyMap,
     id: &CardId,
@@ -174,28 +176,57 @@ pub(super) fn take_card(
     for other in map.cards.iter_mut() {
         if other.is_in(&card.stage_id, &card.lane_id) && other.position > card.position {
             other.position -= 1;
-            changes.cards.insert(other.id.clone());
         }
     }
     Ok(card)
 }
 
-/// Puts a card into its cell at its position (clamped to the cell's end), shifting the rest down.
-pub(super) fn insert_card(map: &mut JourneyMap, mut card: Card, changes: &mut Changes) {
-    let in_cell = map
-        .cards
-        .iter()
-        .filter(|c| c.is_in(&card.stage_id, &card.lane_id))
-        .count();
-    card.position = card.position.min(to_u32(in_cell));
-    for other in map.cards.iter_mut() {
-        if other.is_in(&card.stage_id, &card.lane_id) && other.position >= card.position {
-            other.position += 1;
-            changes.cards.insert(other.id.clone());
+/// Puts a card into its cell: where its order key sorts, or without a key at its position
+/// (clamped to the cell's end) with a key between its neighbours'. When that key would be
+/// long, the cards around it get evenly spread keys: the operations that give them back their
+/// old keys are returned, for the inverse.
+pub(super) fn insert_card(map: &mut JourneyMap, mut card: Card, changes: &mut Changes) -> Vec<Op> {
+    let mut cell: Vec<usize> = (0..map.cards.len())
+        .filter(|&i| map.cards[i].is_in(&card.stage_id, &card.lane_id))
+        .collect();
+    cell.sort_by_key(|&i| map.cards[i].position);
+    let mut restore = Vec::new();
+    let place = if card.order.is_empty() {
+        let place = cell.len().min(card.position as usize);
+        let keys: Vec<&str> = cell.iter().map(|&i| map.cards[i].order.as_str()).collect();
+        let (key, spread) = order::key_at(&keys, place);
+        if let Some((start, fresh)) = spread {
+            for (&i, key) in cell[start..].iter().zip(fresh) {
+                let other = &mut map.cards[i];
+                if other.order != key {
+                    restore.push(Op::MoveCard {
+                        id: other.id.clone(),
+                        stage_id: other.stage_id.clone(),
+                        lane_id: other.lane_id.clone(),
+                        position: other.position,
+                        order: Some(std::mem::replace(&mut other.order, key)),
+                    });
+                    changes.cards.insert(other.id.clone());
+                }
+            }
+        }
+        card.order = key;
+        place
+    } else {
+        let rank = (&card.order, &card.id);
+        cell.iter()
+            .filter(|&&i| (&map.cards[i].order, &map.cards[i].id) < rank)
+            .count()
+    };
+    card.position = to_u32(place);
+    for &i in &cell {
+        if map.cards[i].position >= card.position {
+            map.cards[i].position += 1;
         }
     }
     changes.cards.insert(card.id.clone());
     map.cards.push(card);
+    restore
 }
 
 /// Checks that the cell exists; returns its lane's kind.

@@ -69,7 +69,7 @@ fn base() -> JourneyMap {
     pain.severity = Some(4);
     let mut ad = card("t1", "s1", "touch", 0);
     ad.channel = Some("Instagram".to_owned());
-    JourneyMap {
+    let mut map = JourneyMap {
         id: MapId::from("map"),
         title: "Checkout".to_owned(),
         description: String::new(),
@@ -102,7 +102,9 @@ fn base() -> JourneyMap {
             score("maya", "s2", EmotionState::Future, 1),
             score("sam", "s3", EmotionState::Current, 0),
         ],
-    }
+    };
+    waymark_core::assign_order_keys(&mut map);
+    map
 }
 
 fn op(value: Value) -> Op {
@@ -203,6 +205,29 @@ fn cases() -> Vec<(&'static str, &'static str, Vec<Op>)> {
             vec![op(
                 json!({"type": "UpdateCard", "card": {"id": "p1", "stage_id": "s1", "lane_id": "acts", "position": 5, "text": "Fees shown late", "channel": "Web", "severity": 5, "impact": 2, "effort": null, "metric_value": null, "metric_target": null, "colour": "#c8553d", "tags": ["fees"]}}),
             )],
+        ),
+        (
+            "add-card-with-order",
+            "adds a card where its order key sorts, whatever its position says",
+            vec![op(
+                json!({"type": "AddCard", "card": {"id": "n9", "stage_id": "s1", "lane_id": "acts", "position": 0, "order": "a1V", "text": "After a2", "tags": []}}),
+            )],
+        ),
+        (
+            "move-card-with-order",
+            "moves a card to where its new order key sorts",
+            vec![op(
+                json!({"type": "MoveCard", "id": "b1", "stage_id": "s1", "lane_id": "acts", "position": 0, "order": "b00"}),
+            )],
+        ),
+        (
+            "adds-at-one-place-spread-keys",
+            "adding card after card at the same place spreads its neighbours' keys when they grow long",
+            (0..130)
+                .map(|n| {
+                    op(json!({"type": "AddCard", "card": {"id": format!("k{n}"), "stage_id": "s1", "lane_id": "acts", "position": 1, "text": format!("Card {n}"), "tags": []}}))
+                })
+                .collect(),
         ),
         (
             "move-card-in-cell",

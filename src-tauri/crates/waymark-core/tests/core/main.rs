@@ -3,13 +3,14 @@
 
 mod docs;
 mod fixtures;
+mod order_keys;
 mod properties;
 
 use proptest::prelude::*;
 use std::collections::HashMap;
 use waymark_core::{
-    apply_batch, sample, templates, Card, CardId, DomainError, EmotionState, JourneyMap, Lane,
-    LaneId, LaneKind, Op, Persona, PersonaId, Stage, StageId,
+    apply_batch, order, sample, templates, Card, CardId, DomainError, EmotionState, JourneyMap,
+    Lane, LaneId, LaneKind, Op, Persona, PersonaId, Stage, StageId,
 };
 
 fn five_stage() -> JourneyMap {
@@ -134,6 +135,7 @@ fn cards_are_inserted_moved_and_removed_in_cell_order() {
         stage_id: map.stages[0].id.clone(),
         lane_id: map.lanes[0].id.clone(),
         position: 0,
+        order: None,
     };
     let (undo, _) = apply_batch(&mut map, &[move_c_first]).unwrap();
     assert_eq!(cell_texts(&map, 0, 0), ["c", "a", "b"]);
@@ -145,6 +147,7 @@ fn cards_are_inserted_moved_and_removed_in_cell_order() {
         stage_id: map.stages[2].id.clone(),
         lane_id: map.lanes[1].id.clone(),
         position: 0,
+        order: None,
     };
     apply_batch(&mut map, &[to_other_cell]).unwrap();
     assert_eq!(cell_texts(&map, 0, 0), ["b", "c"]);
@@ -296,6 +299,7 @@ fn a_card_leaves_behind_the_fields_its_new_lane_does_not_have_and_undo_restores_
         stage_id: pain.stage_id.clone(),
         lane_id: ideas.clone(),
         position: 0,
+        order: None,
     };
     let (undo, _) = apply_batch(&mut map, &[to_ideas]).unwrap();
     let moved = map.cards.iter().find(|c| c.id == pain.id).unwrap();

@@ -32,6 +32,11 @@ fn op_from(map: &JourneyMap, kind: u8, a: u32, b: u32, score: i8) -> Op {
             stage_id: stage(b),
             lane_id: lane(a ^ b),
             position: b % 5,
+            // Sometimes an explicit key, as an inverse or a merge sends one.
+            order: (kind % 13 == 2).then(|| {
+                let digit = |n: u32| char::from(order::DIGITS[(n % 61 + 1) as usize]);
+                format!("{}{}", digit(a), digit(b))
+            }),
         },
         4 => Op::RemoveCard { id: card(a) },
         5 => {
@@ -87,21 +92,31 @@ fn op_from(map: &JourneyMap, kind: u8, a: u32, b: u32, score: i8) -> Op {
     }
 }
 
+/// Positions in each cell are 0, 1, 2... and follow the cards' order keys, which are valid.
 fn assert_cells_are_contiguous(map: &JourneyMap) {
-    let mut cells: HashMap<(&StageId, &LaneId), Vec<u32>> = HashMap::new();
+    let mut cells: HashMap<(&StageId, &LaneId), Vec<&Card>> = HashMap::new();
     for card in &map.cards {
         cells
             .entry((&card.stage_id, &card.lane_id))
             .or_default()
-            .push(card.position);
+            .push(card);
     }
-    for positions in cells.values_mut() {
-        positions.sort_unstable();
+    for cards in cells.values_mut() {
+        cards.sort_unstable_by_key(|c| c.position);
+        let positions: Vec<u32> = cards.iter().map(|c| c.position).collect();
         let expected: Vec<u32> = (0..positions.len() as u32).collect();
         assert_eq!(
-            *positions, expected,
+            positions, expected,
             "card positions in a cell have gaps or repeats"
         );
+        for pair in cards.windows(2) {
+            let rank = |c: &Card| (c.order.clone(), c.id.clone());
+            assert!(
+                rank(pair[0]) < rank(pair[1]),
+                "positions and order keys disagree"
+            );
+        }
+        assert!(cards.iter().all(|c| order::is_valid(&c.order)));
     }
 }
 

@@ -134,7 +134,11 @@ impl<'a> RowView<'a> {
 }
 
 /// Reads a CSV sheet in the long or the wide layout.
-pub fn import_csv(text: &str, title: &str, now: Timestamp) -> Result<Imported, Refused> {
+pub fn import_csv(
+    text: &str,
+    title: &str,
+    now: Timestamp,
+) -> Result<Imported<JourneyMap>, Refused> {
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(sniff_delimiter(text))
         .flexible(true)

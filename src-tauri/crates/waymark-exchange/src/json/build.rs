@@ -232,6 +232,8 @@ impl Builder {
             lane_id: lane.clone(),
             // File order; the cell positions are numbered when the map is rebuilt.
             position: u32::try_from(i).unwrap_or(u32::MAX),
+            // Kept when the cell's keys follow the file's order; otherwise given again.
+            order: c.order.unwrap_or_default(),
             text: c.text,
             channel: c.channel,
             severity: c.severity,

@@ -112,6 +112,7 @@ fn document(map: &JourneyMap) -> MapDocument {
                 id: c.id.to_string(),
                 stage: c.stage_id.to_string(),
                 lane: c.lane_id.to_string(),
+                order: (!c.order.is_empty()).then(|| c.order.clone()),
                 text: c.text.clone(),
                 channel: c.channel.clone(),
                 severity: c.severity,
@@ -137,7 +138,7 @@ fn document(map: &JourneyMap) -> MapDocument {
 }
 
 /// Reads a Waymark JSON file: checks the envelope, upgrades old versions, checks every rule.
-pub fn import_json(text: &str) -> Result<Imported, Refused> {
+pub fn import_json(text: &str) -> Result<Imported<JourneyMap>, Refused> {
     let (envelope, warnings) = read_envelope(text)?;
     let source_map_id = MapId(envelope.map.id.clone());
     let map = build_map(envelope.map)?;

@@ -140,7 +140,7 @@ fn a_csv_export_keeps_empty_lanes_and_stages_tags_colours_and_every_score() {
     waymark_core::apply_batch(&mut map, &ops).unwrap();
     let text = export_csv(&map);
     let back = import_bytes(text.as_bytes(), "anything.csv", None, map.created_at).unwrap();
-    let mut back = back.map;
+    let mut back = back.map.into_inner();
     back.updated_at = map.updated_at;
     let first = export_json(&map, 0, "Waymark test");
     let second = export_json(&back, 0, "Waymark test");

@@ -121,7 +121,7 @@ proptest! {
         prop_assert_eq!(without_ids(&first), without_ids(&second));
         // A CSV sheet carries the same map, but for the times.
         let sheet = import_bytes(export_csv(&map).as_bytes(), "x.csv", None, map.created_at).unwrap();
-        let mut from_csv = sheet.map;
+        let mut from_csv = sheet.map.into_inner();
         from_csv.updated_at = map.updated_at;
         prop_assert_eq!(without_ids(&first), without_ids(&export_json(&from_csv, 0, "Waymark test")));
     }

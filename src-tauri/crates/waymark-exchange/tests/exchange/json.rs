@@ -164,3 +164,40 @@ fn ids_used_twice_and_references_to_no_part_are_named_at_their_paths() {
         ]
     );
 }
+
+#[test]
+fn order_keys_travel_in_the_file_and_keys_out_of_order_are_given_again() {
+    let map = waymark_core::check(&sample::first_run_sample(0)).unwrap();
+    let text = export_json(&map, 0, "Waymark test");
+    let back = import_bytes(text.as_bytes(), "map.journey.json", None, 0).unwrap();
+    let keys = |m: &waymark_core::JourneyMap| {
+        let mut keys: Vec<(String, String)> = m
+            .cards
+            .iter()
+            .map(|c| (c.text.clone(), c.order.clone()))
+            .collect();
+        keys.sort();
+        keys
+    };
+    assert_eq!(keys(&back.map), keys(&map), "the keys came back");
+
+    // A hand-edited file whose keys contradict its card order: the order of the file wins.
+    let mut file: Value = serde_json::from_str(&text).unwrap();
+    let cards = file["map"]["cards"].as_array_mut().unwrap();
+    let (first, second) = (cards[0]["order"].clone(), cards[1]["order"].clone());
+    assert_eq!(cards[0]["stage"], cards[1]["stage"]);
+    assert_eq!(cards[0]["lane"], cards[1]["lane"]);
+    cards[0]["order"] = second;
+    cards[1]["order"] = first;
+    let texts = (cards[0]["text"].clone(), cards[1]["text"].clone());
+    let bytes = serde_json::to_vec(&file).unwrap();
+    let edited = import_bytes(&bytes, "edited.journey.json", None, 0).unwrap();
+    let cell = edited
+        .map
+        .cell_cards(&edited.map.stages[0].id, &edited.map.lanes[0].id);
+    assert_eq!(
+        (cell[0].text.as_str(), cell[1].text.as_str()),
+        (texts.0.as_str().unwrap(), texts.1.as_str().unwrap())
+    );
+    assert!(cell[0].order < cell[1].order);
+}

@@ -92,12 +92,13 @@ pub(crate) fn load_map(conn: &Connection, id: &MapId) -> Result<Option<JourneyMa
         .collect::<rusqlite::Result<_>>()?;
     map.cards = conn
         .prepare_cached(
-            "SELECT id, stage_id, lane_id, position, text, channel, severity, impact, effort,
+            "SELECT id, stage_id, lane_id, order_key, text, channel, severity, impact, effort,
                     metric_value, metric_target, colour, tags
-             FROM cards WHERE map_id = ?1 ORDER BY stage_id, lane_id, position",
+             FROM cards WHERE map_id = ?1 ORDER BY stage_id, lane_id, order_key",
         )?
         .query_map(key, card_from_row)?
         .collect::<rusqlite::Result<_>>()?;
+    number_cells(&mut map.cards);
     map.emotions = conn
         .prepare_cached(
             "SELECT persona_id, stage_id, state, score, note FROM emotions WHERE map_id = ?1",
@@ -123,7 +124,9 @@ fn card_from_row(row: &Row<'_>) -> rusqlite::Result<Card> {
         id: CardId(row.get(0)?),
         stage_id: StageId(row.get(1)?),
         lane_id: LaneId(row.get(2)?),
-        position: row.get(3)?,
+        // Numbered by `number_cells`.
+        position: 0,
+        order: row.get(3)?,
         text: row.get(4)?,
         channel: row.get(5)?,
         severity: row.get(6)?,
@@ -134,6 +137,27 @@ fn card_from_row(row: &Row<'_>) -> rusqlite::Result<Card> {
         colour: row.get(11)?,
         tags: serde_json::from_str(&tags).map_err(|e| bad_row("card tags", e))?,
     })
+}
+
+/// Numbers the cards of each cell 0, 1, 2... by key, and by id between equal keys. The rows
+/// come in the cell index's order, so the sort only checks it (or orders equal keys).
+fn number_cells(cards: &mut [Card]) {
+    cards.sort_by(|a, b| {
+        (&a.stage_id, &a.lane_id, &a.order, &a.id).cmp(&(&b.stage_id, &b.lane_id, &b.order, &b.id))
+    });
+    let mut previous: Option<(StageId, LaneId)> = None;
+    let mut next = 0;
+    for card in cards {
+        let same = previous
+            .as_ref()
+            .is_some_and(|(stage, lane)| stage == &card.stage_id && lane == &card.lane_id);
+        if !same {
+            next = 0;
+            previous = Some((card.stage_id.clone(), card.lane_id.clone()));
+        }
+        card.position = next;
+        next += 1;
+    }
 }
 
 /// The library, most recently changed first.

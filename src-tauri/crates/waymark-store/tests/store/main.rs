@@ -11,7 +11,9 @@ mod schema;
 use proptest::prelude::*;
 use rusqlite::Connection;
 use std::path::{Path, PathBuf};
-use waymark_core::{apply_batch, sample, Card, EmotionState, JourneyMap, MapId, Op};
+use waymark_core::{
+    apply_batch, sample, Card, EmotionState, JourneyMap, LaneId, MapId, Op, StageId,
+};
 use waymark_store::{Store, StoreError, MIGRATIONS, SCHEMA_VERSION};
 
 fn temp_db() -> (tempfile::TempDir, PathBuf) {
@@ -27,6 +29,7 @@ fn move_first_card(map: &JourneyMap, to_stage: usize) -> Op {
         stage_id: map.stages[to_stage].id.clone(),
         lane_id: card.lane_id.clone(),
         position: 0,
+        order: None,
     }
 }
 

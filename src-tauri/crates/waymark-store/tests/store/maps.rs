@@ -1,6 +1,7 @@
 //! Maps created, listed, duplicated, trashed, replaced and imported together.
 
 use super::*;
+use waymark_core::check;
 
 #[test]
 fn maps_are_created_listed_duplicated_and_deleted() {
@@ -120,8 +121,8 @@ fn new_maps_and_replacements_of_one_import_land_all_or_none() {
     let existing = sample::synthetic(6, 1, 0);
     store.insert_map(&existing).unwrap();
     // Imported maps get fresh element ids, as the importers give them.
-    let changed = existing.with_fresh_ids("Changed by a colleague", 2);
-    let new = sample::synthetic(4, 2, 0);
+    let changed = check(&existing.with_fresh_ids("Changed by a colleague", 2)).unwrap();
+    let new = check(&sample::synthetic(4, 2, 0)).unwrap();
     let gone = MapId("deleted-meanwhile".to_owned());
 
     // The second replacement fails after the new map and the first replacement were written.

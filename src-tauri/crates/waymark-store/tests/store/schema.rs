@@ -65,6 +65,101 @@ fn upgrading_clears_fields_hidden_on_cards_moved_across_lane_kinds() {
     assert_eq!(card("kept").severity, Some(5));
 }
 
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(24))]
+
+    /// A library from before order keys keeps the order of every cell, and a move then
+    /// writes the moved card's row alone.
+    #[test]
+    fn upgrading_to_order_keys_keeps_every_cell_in_order(
+        cells in prop::collection::vec(0usize..400, 1..6),
+        shuffle in any::<u64>(),
+    ) {
+        let (_dir, path) = temp_db();
+        let mut conn = Connection::open(&path).unwrap();
+        MIGRATIONS.to_version(&mut conn, 5).unwrap();
+        conn.execute_batch(
+            "BEGIN;
+             INSERT INTO maps (id, title, created_at, updated_at) VALUES ('m1', 'Old map', 1, 1);
+             INSERT INTO lanes (map_id, id, position, kind, title) VALUES ('m1', 'l1', 0, 'actions', 'Actions');",
+        )
+        .unwrap();
+        let mut rng = fastrand::Rng::with_seed(shuffle);
+        let mut expected = Vec::new();
+        for (stage, &size) in cells.iter().enumerate() {
+            conn.execute(
+                "INSERT INTO stages (map_id, id, position, name) VALUES ('m1', ?1, ?2, 'Stage')",
+                rusqlite::params![format!("s{stage}"), stage as i64],
+            )
+            .unwrap();
+            // Rows go in out of order: only positions say the order.
+            let mut positions: Vec<usize> = (0..size).collect();
+            rng.shuffle(&mut positions);
+            for position in positions {
+                conn.execute(
+                    "INSERT INTO cards (map_id, id, stage_id, lane_id, position, text)
+                     VALUES ('m1', ?1, ?2, 'l1', ?3, 'Card')",
+                    rusqlite::params![format!("c{stage}-{position}"), format!("s{stage}"), position as i64],
+                )
+                .unwrap();
+            }
+            expected.push((0..size).map(|p| format!("c{stage}-{p}")).collect::<Vec<_>>());
+        }
+        conn.execute_batch("COMMIT").unwrap();
+        drop(conn);
+        let mut store = Store::open(&path).unwrap();
+        let map = store.open_map(&MapId::from("m1")).unwrap().map;
+        for (stage, ids) in expected.iter().enumerate() {
+            let cell = map.cell_cards(&StageId::from(format!("s{stage}").as_str()), &LaneId::from("l1"));
+            let got: Vec<&str> = cell.iter().map(|c| c.id.as_str()).collect();
+            prop_assert_eq!(&got, ids);
+            prop_assert!(cell.iter().all(|c| waymark_core::order::is_valid(&c.order)));
+        }
+    }
+}
+
+#[test]
+fn a_move_writes_the_moved_card_alone() {
+    let (_dir, path) = temp_db();
+    let mut store = Store::open(&path).unwrap();
+    let map = sample::synthetic(600, 4, 0);
+    store.insert_map(&map).unwrap();
+    let opened = store.open_map(&map.id).unwrap().map;
+    let stage = &opened.stages[1].id;
+    let lane = &opened.lanes[0].id;
+    let before = opened.cell_cards(stage, lane).len();
+    let card = opened.cards.iter().find(|c| &c.stage_id != stage).unwrap();
+    let op = Op::MoveCard {
+        id: card.id.clone(),
+        stage_id: stage.clone(),
+        lane_id: lane.clone(),
+        position: 1,
+        order: None,
+    };
+    let rows = |store: &Store| -> Vec<(String, String)> {
+        let conn = Connection::open(store.path()).unwrap();
+        let mut statement = conn
+            .prepare("SELECT id, order_key FROM cards ORDER BY id")
+            .unwrap();
+        let rows = statement
+            .query_map([], |r| Ok((r.get(0).unwrap(), r.get(1).unwrap())))
+            .unwrap();
+        rows.map(Result::unwrap).collect()
+    };
+    let old = rows(&store);
+    store.apply_ops(&map.id, opened.revision, &[op]).unwrap();
+    let new = rows(&store);
+    let changed: Vec<_> = old.iter().zip(&new).filter(|(a, b)| a != b).collect();
+    assert_eq!(
+        changed.len(),
+        1,
+        "only the moved card's key changed: {changed:?}"
+    );
+    let after = store.open_map(&map.id).unwrap().map;
+    assert_eq!(after.cell_cards(stage, lane).len(), before + 1);
+    assert_eq!(after.cell_cards(stage, lane)[1].id, card.id);
+}
+
 fn assert_refused_untouched(path: &Path, expected_code: &str, expected_text: &str) {
     let before = std::fs::read(path).unwrap();
     let error = match Store::open(path) {
@@ -152,6 +247,7 @@ fn op_for(map: &JourneyMap, kind: u8, a: usize, b: usize) -> Op {
             stage_id: stage.id.clone(),
             lane_id: lane.id.clone(),
             position: (b % 3) as u32,
+            order: None,
         },
         1 => Op::AddCard {
             card: Card::new(stage.id.clone(), lane.id.clone(), (a % 4) as u32, "new"),
