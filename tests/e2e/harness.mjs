@@ -132,7 +132,16 @@ const pause = (seconds) => execFileSync("sleep", [String(seconds)]);
 /** Types a path into the open file chooser called `title` and presses Enter. */
 export function chooseInFileDialog(title, file) {
   const window = fileDialog(title);
-  xdotool("windowfocus", "--sync", window);
+  // A window just mapped may refuse the focus for a moment.
+  for (let attempt = 0; ; attempt++) {
+    try {
+      xdotool("windowfocus", "--sync", window);
+      break;
+    } catch (error) {
+      if (attempt >= 10) throw error;
+      pause(0.3);
+    }
+  }
   // The chooser takes a moment to accept keys; Ctrl+L then opens its location field.
   pause(1);
   xdotool("key", "--window", window, "ctrl+l");
@@ -143,9 +152,9 @@ export function chooseInFileDialog(title, file) {
   xdotool("key", "--window", window, "Return");
 }
 
-/** The window of the file chooser called `title`, once it is shown and has focus. */
+/** The window of the file chooser called `title`, once it is shown. */
 function fileDialog(title) {
-  const [window] = xdotool("search", "--sync", "--name", title)
+  const [window] = xdotool("search", "--sync", "--onlyvisible", "--name", title)
     .trim()
     .split("\n");
   return window;
