@@ -73,6 +73,25 @@ pub async fn export_map(
         code: crate::error::ErrorCode::InvalidOperation,
         message: format!("Waymark cannot export to \"{format}\"; choose JSON, CSV or Mermaid."),
     })?;
+    if format == waymark_exchange::ExportFormat::Json {
+        // A Waymark file says which version of the map it is; that version is recorded once
+        // the file is written.
+        let (map, target) = library
+            .run(move |store| waymark_library::shared_export(store, &map_id))
+            .await?;
+        let file = PathBuf::from(&path);
+        let (map, target) = super::off_thread(move || {
+            waymark_library::export_to(&map, &target, &file, now())?;
+            Ok((map, target))
+        })
+        .await?;
+        library
+            .run(move |store| {
+                waymark_library::remember_export(store, &map, &target, Path::new(&path))
+            })
+            .await?;
+        return Ok(Vec::new());
+    }
     let map = library.run(move |store| store.read_map(&map_id)).await?;
     super::off_thread(move || {
         let target = waymark_library::Target::Text(format);

@@ -92,12 +92,57 @@ pub enum Command {
         #[arg(long, value_name = "REVISION")]
         base: Option<i64>,
     },
+    /// Lists a map's versions, newest first.
+    Versions {
+        #[arg(value_name = "MAP_ID")]
+        map_id: String,
+        /// Prints a JSON array instead of lines.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Saves or restores a version of a map.
+    Version {
+        #[command(subcommand)]
+        action: VersionAction,
+    },
+    /// Lists what changed from A to B, each a map id, MAP_ID@VERSION_ID or a file: exit 0
+    /// when they are the same, 1 when they differ.
+    Diff {
+        #[arg(value_name = "A")]
+        a: String,
+        #[arg(value_name = "B")]
+        b: String,
+        /// Prints the differences as JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// Checks a file without importing it: exit 0 when valid, 1 when not.
     Validate {
         #[arg(value_name = "FILE")]
         file: PathBuf,
         #[arg(long, value_enum, default_value_t = InFormat::Auto)]
         format: InFormat,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum VersionAction {
+    /// Saves the map as it is now as a version; prints the version's id.
+    Save {
+        #[arg(value_name = "MAP_ID")]
+        map_id: String,
+        #[arg(long)]
+        name: String,
+        #[arg(long, default_value = "")]
+        note: String,
+    },
+    /// Makes the map what the version holds, as one undoable step (the map as it is now is
+    /// saved as a version first); prints the map's new revision.
+    Restore {
+        #[arg(value_name = "MAP_ID")]
+        map_id: String,
+        #[arg(value_name = "VERSION_ID")]
+        version_id: String,
     },
 }
 

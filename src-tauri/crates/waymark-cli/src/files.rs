@@ -10,7 +10,7 @@ use waymark_library::{PdfChoices, Target};
 use waymark_system::now;
 
 /// Reads and checks a file; prints its warnings. The error holds one line a problem.
-fn read_file(file: &Path, format: InFormat) -> Result<Imported, String> {
+pub fn read_file(file: &Path, format: InFormat) -> Result<Imported, String> {
     let shown = file.display();
     match waymark_library::read_for_import(file, format.file_format()).outcome {
         Ok(imported) => {
@@ -90,9 +90,15 @@ pub fn export(
             Target::Pdf(choices.options().map_err(|e| message(&e))?)
         }
     };
-    let map = open_store(db)?
-        .read_map(&MapId(map_id.to_owned()))
-        .map_err(|e| e.to_string())?;
+    let mut store = open_store(db)?;
+    let map_id = MapId(map_id.to_owned());
+    let (map, target) = match target {
+        // A Waymark file says which version of the map it is, recorded once it is written.
+        Target::Text(ExportFormat::Json) => {
+            waymark_library::shared_export(&store, &map_id).map_err(|e| message(&e))?
+        }
+        target => (store.read_map(&map_id).map_err(|e| e.to_string())?, target),
+    };
     let warnings = if out.as_os_str() == "-" {
         let rendered = waymark_library::render(&map, &target, now()).map_err(|e| message(&e))?;
         write_out(&rendered.bytes);
@@ -102,6 +108,7 @@ pub fn export(
             .map_err(|e| message(&e))?
             .warnings
     };
+    waymark_library::remember_export(&mut store, &map, &target, out).map_err(|e| message(&e))?;
     for warning in warnings {
         warn(warning);
     }

@@ -7,8 +7,9 @@ mod args;
 mod files;
 mod maps;
 mod output;
+mod versions;
 
-use args::{Cli, Command};
+use args::{Cli, Command, VersionAction};
 use clap::Parser;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -43,6 +44,14 @@ fn run(cli: Cli) -> Result<(), String> {
         Command::List { json } => maps::list(db, json),
         Command::Sample { cards, seed } => maps::sample(db, cards, seed),
         Command::Apply { map_id, file, base } => maps::apply(db, &map_id, &file, base),
+        Command::Versions { map_id, json } => versions::list(db, &map_id, json),
+        Command::Version {
+            action: VersionAction::Save { map_id, name, note },
+        } => versions::save(db, &map_id, &name, &note),
+        Command::Version {
+            action: VersionAction::Restore { map_id, version_id },
+        } => versions::restore(db, &map_id, &version_id),
+        Command::Diff { a, b, json } => versions::diff(db, &a, &b, json),
         Command::Export {
             map_id,
             format,

@@ -3,6 +3,7 @@
 //! Nothing here does I/O. The store persists what this crate decides; the UI mirrors it.
 
 mod copies;
+pub mod diff;
 pub mod domain;
 mod error;
 mod ids;

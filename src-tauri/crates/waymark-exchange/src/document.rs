@@ -26,7 +26,21 @@ pub struct Envelope {
     pub exported_at: String,
     /// The program that wrote the file, such as "Waymark 0.1.0".
     pub generator: String,
+    /// Which version of the map this file is, and the versions it descends from: what lets
+    /// a copy that comes back be merged with the map it left. Optional.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lineage: Option<Lineage>,
     pub map: MapDocument,
+}
+
+/// A file's place in its map's history.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Lineage {
+    /// The id of the version the file is.
+    pub version: String,
+    /// The ids of the versions it descends from, newest first (at most 50).
+    #[serde(default)]
+    pub ancestors: Vec<String>,
 }
 
 /// Everything on one journey map.

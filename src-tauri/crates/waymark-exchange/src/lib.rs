@@ -11,8 +11,8 @@ mod problem;
 mod timestamps;
 
 pub use csv_sheet::{export_csv, export_csv_warnings, lane_kind_for};
-pub use document::{json_schema, Envelope, MapDocument, EXTENSION, FORMAT, VERSION};
-pub use json::{build_map, export_json, read_envelope};
+pub use document::{json_schema, Envelope, Lineage, MapDocument, EXTENSION, FORMAT, VERSION};
+pub use json::{build_map, export_json, export_json_with, read_envelope};
 pub use mermaid::{export_mermaid, export_mermaid_warnings};
 pub use problem::{Location, Problem, Refused, MAX_PROBLEMS};
 pub use timestamps::{format_rfc3339, parse_rfc3339};
@@ -52,6 +52,8 @@ pub struct Imported<Map = CheckedMap> {
     pub warnings: Vec<String>,
     /// For Waymark JSON: the id of the map the file was exported from.
     pub source_map_id: Option<MapId>,
+    /// For Waymark JSON: which version of that map the file is, when it says.
+    pub lineage: Option<Lineage>,
 }
 
 /// The format of a file, from its content.
@@ -125,6 +127,7 @@ pub fn import_bytes(
         map,
         warnings: imported.warnings,
         source_map_id: imported.source_map_id,
+        lineage: imported.lineage,
     })
 }
 

@@ -144,6 +144,7 @@ pub fn import_mermaid(text: &str, now: Timestamp) -> Result<Imported<JourneyMap>
         map: build_map(&title, &description, &sections, now),
         warnings,
         source_map_id: None,
+        lineage: None,
     })
 }
 

@@ -4,9 +4,10 @@
 use crate::error::{LibraryError, Result};
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
-use waymark_core::{JourneyMap, LaneId, PersonaId, Timestamp};
-use waymark_exchange::ExportFormat;
+use waymark_core::{JourneyMap, LaneId, MapId, PersonaId, Timestamp};
+use waymark_exchange::{ExportFormat, Lineage, GENERATOR};
 use waymark_pdf::{LayoutMode, Orientation, PdfOptions};
+use waymark_store::{Made, Received, Store};
 
 /// The PDF choices of the export dialog and of `waymark-cli export --format pdf`.
 #[derive(Debug, Clone, Deserialize, ts_rs::TS)]
@@ -70,6 +71,8 @@ fn capitalise(text: &str) -> String {
 #[derive(Debug, Clone)]
 pub enum Target {
     Text(ExportFormat),
+    /// A Waymark file that says which version of its map it is (see `shared_export`).
+    Shared(Lineage),
     Pdf(PdfOptions),
 }
 
@@ -99,6 +102,12 @@ pub fn render(map: &JourneyMap, target: &Target, now: Timestamp) -> Result<Rende
             bytes: waymark_exchange::export(map, *format, now).into_bytes(),
             pages: None,
             warnings: waymark_exchange::export_warnings(map, *format),
+        }),
+        Target::Shared(lineage) => Ok(Rendered {
+            bytes: waymark_exchange::export_json_with(map, now, GENERATOR, Some(lineage))
+                .into_bytes(),
+            pages: None,
+            warnings: Vec::new(),
         }),
         Target::Pdf(options) => {
             let pdf = waymark_pdf::export_pdf(map, options, now).map_err(|e| LibraryError::Io {
@@ -143,4 +152,45 @@ pub fn export_to(
         pages: rendered.pages,
         warnings: rendered.warnings,
     })
+}
+
+/// A Waymark file of a map from the library: the map as stored and the version the file will
+/// be. Once the file is written, `remember_export` records that version, so a copy that comes
+/// back can be merged against it.
+pub fn shared_export(store: &Store, map_id: &MapId) -> Result<(JourneyMap, Target)> {
+    let map = store.read_map(map_id)?;
+    let lineage = Lineage {
+        version: waymark_core::new_id(),
+        ancestors: store.lineage(map_id)?,
+    };
+    Ok((map, Target::Shared(lineage)))
+}
+
+/// Records the version a Waymark file written by `shared_export` is.
+pub fn remember_export(
+    store: &mut Store,
+    map: &JourneyMap,
+    target: &Target,
+    path: &Path,
+) -> Result<()> {
+    let Target::Shared(lineage) = target else {
+        return Ok(());
+    };
+    let name = if path.as_os_str() == "-" {
+        "Exported to standard output".to_owned()
+    } else {
+        let file = path.file_name().map_or_else(
+            || path.display().to_string(),
+            |name| name.to_string_lossy().into_owned(),
+        );
+        format!("Exported as {file}").chars().take(120).collect()
+    };
+    let version = Received {
+        id: &lineage.version,
+        name: &name,
+        parents: &lineage.ancestors,
+        map,
+    };
+    store.record_version(&map.id, &version, Made::Export)?;
+    Ok(())
 }

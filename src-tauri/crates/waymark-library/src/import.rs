@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 use waymark_core::{CheckedMap, MapId, MapSummary};
 use waymark_exchange::{FileFormat, Imported};
-use waymark_store::Store;
+use waymark_store::{Made, Received, Store};
 use waymark_system::now;
 
 /// A file read for import: the map it holds, or one line a problem.
@@ -86,18 +86,34 @@ pub fn check_import(store: &Store, files: Vec<ReadFile>) -> Result<Vec<ImportChe
 }
 
 /// Imports files that were read, all or nothing, in one transaction: each as a new map, or
-/// as one undoable step of the map it replaces. Returns the ids of the maps that received them.
+/// as one undoable step of the map it replaces (saved first as a version, "Before importing
+/// …"). A Waymark file that says which version it is becomes a version of the map it lands
+/// in, so both copies hold the moment they share. Returns the ids of the maps that received
+/// them.
 pub fn import(store: &mut Store, files: Vec<(ReadFile, Option<MapId>)>) -> Result<Vec<MapId>> {
     let mut new_maps: Vec<CheckedMap> = Vec::new();
     let mut replacements: Vec<(MapId, CheckedMap)> = Vec::new();
     let mut ids = Vec::new();
+    let mut received = Vec::new();
     for (file, replace) in files {
+        let name = file_name(&file.path);
         let imported = file.outcome.map_err(|problems| LibraryError::InvalidFile {
-            file: file_name(&file.path),
+            file: name.clone(),
             problems: problems.join("; "),
         })?;
+        let target = replace.clone().unwrap_or_else(|| imported.map.id.clone());
+        if let Some(lineage) = &imported.lineage {
+            received.push((
+                target.clone(),
+                name.clone(),
+                lineage.clone(),
+                imported.map.clone(),
+            ));
+        }
         match replace {
             Some(target) => {
+                let before = format!("Before importing {name}");
+                store.save_version(&target, &short(&before), "", Made::Import)?;
                 ids.push(target.clone());
                 replacements.push((target, imported.map));
             }
@@ -108,5 +124,20 @@ pub fn import(store: &mut Store, files: Vec<(ReadFile, Option<MapId>)>) -> Resul
         }
     }
     store.import_maps(&new_maps, &replacements)?;
+    for (map_id, file, lineage, map) in received {
+        let name = short(&format!("Received as {file}"));
+        let version = Received {
+            id: &lineage.version,
+            name: &name,
+            parents: &lineage.ancestors,
+            map: &map,
+        };
+        store.record_version(&map_id, &version, Made::Received)?;
+    }
     Ok(ids)
+}
+
+/// A version's name, within its length.
+fn short(name: &str) -> String {
+    name.chars().take(120).collect()
 }

@@ -12,7 +12,9 @@ pub use backups::{
     backup_if_due, backup_now, list_backups, restore, BackupListing, Restored, KEPT_BACKUPS,
 };
 pub use error::{LibraryError, Result};
-pub use export::{export_to, render, Exported, PdfChoices, Rendered, Target};
+pub use export::{
+    export_to, remember_export, render, shared_export, Exported, PdfChoices, Rendered, Target,
+};
 pub use import::{check_import, import, read_for_import, ImportCheck, ImportRequest, ReadFile};
 pub use known::KnownLibraries;
 

@@ -50,6 +50,10 @@ pub enum StoreError {
     DiskFull,
     #[error("There is no map with id {id} in this library; it may have been deleted.")]
     MapNotFound { id: String },
+    #[error("There is no version with id {id} of this map; it may have been deleted.")]
+    VersionNotFound { id: String },
+    #[error("{0}")]
+    BadVersion(String),
     #[error("There is no template called \"{name}\". Choose one of: {known}.")]
     UnknownTemplate { name: String, known: String },
     #[error("This map was changed elsewhere (it is at revision {found}; the change was based on revision {expected}). It has been reloaded: please make the change again.")]
@@ -127,9 +131,12 @@ impl StoreError {
             | StoreError::NoSharedMemory { .. } => ErrorCode::DatabaseUnavailable,
             StoreError::Corrupt { .. } => ErrorCode::LibraryDamaged,
             StoreError::LibraryMoved { .. } => ErrorCode::LibraryMoved,
-            StoreError::MapNotFound { .. } => ErrorCode::NotFound,
+            StoreError::MapNotFound { .. } | StoreError::VersionNotFound { .. } => {
+                ErrorCode::NotFound
+            }
             StoreError::Conflict { .. } => ErrorCode::Conflict,
             StoreError::Rule(_)
+            | StoreError::BadVersion(_)
             | StoreError::UnknownTemplate { .. }
             | StoreError::NothingToUndo
             | StoreError::NothingToRedo

@@ -13,12 +13,14 @@ mod preflight;
 mod rows;
 mod sys;
 mod trash;
+mod versions;
 
 pub use backup::{backups_folder, read_backup, restore_backup, write_backup, BackupContents};
 pub use error::{ErrorCode, Lost, Result, StoreError};
 pub use history::HISTORY_LIMIT;
 pub use open::{default_db_path, APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION};
 pub use trash::{TrashedMap, TRASH_DAYS};
+pub use versions::{Made, Received, Version, AUTOMATIC_KEPT, LINEAGE_LEN, SHARED_KEPT_DAYS};
 
 use db::Db;
 use rusqlite::{Connection, OptionalExtension};
@@ -162,7 +164,16 @@ impl Store {
             let mut applied = Vec::new();
             for (id, replacement) in replacements {
                 let (done, _) = change_map(tx, id, cached.take(), |tx, map| {
-                    let ops = waymark_core::replacement_ops(map, replacement);
+                    // The file's content, kept under the map's own id, reached by the fewest
+                    // changes (parts the two share, by id or by name, stay).
+                    let target = JourneyMap {
+                        id: map.id.clone(),
+                        ..(**replacement).clone()
+                    };
+                    let ops = waymark_core::diff::changes_to_ops(map, &target);
+                    if ops.is_empty() {
+                        return Ok(());
+                    }
                     apply_in(tx, map, &ops)
                 })?;
                 applied.push(done);

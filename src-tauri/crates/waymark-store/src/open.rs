@@ -16,6 +16,7 @@ const MIGRATION_LIST: &[M<'static>] = &[
     M::up(include_str!("migrations/0004_card_fields_by_lane.sql")),
     M::up(include_str!("migrations/0005_trash.sql")),
     M::up(include_str!("migrations/0006_order_keys.sql")),
+    M::up(include_str!("migrations/0007_versions.sql")),
 ];
 
 /// The schema migrations, applied in order, each in its own transaction.

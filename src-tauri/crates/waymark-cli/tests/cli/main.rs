@@ -3,6 +3,7 @@
 
 mod files;
 mod library;
+mod versions;
 
 use serde_json::Value;
 use std::path::Path;

@@ -1,6 +1,7 @@
 //! Rules, operations and inverses of the journey-map domain.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a test helper that fails should panic
 
+mod diff;
 mod docs;
 mod fixtures;
 mod order_keys;

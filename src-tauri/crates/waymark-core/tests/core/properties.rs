@@ -3,7 +3,7 @@
 use super::*;
 
 /// Turns random numbers into an operation that fits the map (or deliberately does not).
-fn op_from(map: &JourneyMap, kind: u8, a: u32, b: u32, score: i8) -> Op {
+pub(crate) fn op_from(map: &JourneyMap, kind: u8, a: u32, b: u32, score: i8) -> Op {
     let pick = |len: usize, n: u32| (n as usize) % len.max(1);
     let stage = |n: u32| {
         map.stages

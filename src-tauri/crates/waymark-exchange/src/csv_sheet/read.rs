@@ -176,6 +176,7 @@ pub fn import_csv(
             map: JourneyMap::empty(title, now),
             warnings: Vec::new(),
             source_map_id: None,
+            lineage: None,
         });
     }
     let mut builder = Builder {
@@ -280,6 +281,7 @@ pub fn import_csv(
         map: builder.map,
         warnings,
         source_map_id: None,
+        lineage: None,
     })
 }
 

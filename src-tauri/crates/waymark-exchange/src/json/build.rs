@@ -16,7 +16,9 @@ fn json(path: impl Into<String>) -> Location {
 }
 
 /// Builds the map part by part with the domain's own operations, so every rule is checked and
-/// every problem is reported at its JSON path. The map gets fresh ids. Cards keep their file
+/// every problem is reported at its JSON path. The parts keep the file's ids (they need only
+/// be unique within the map), so copies of a map can be compared and merged; the map itself
+/// gets a fresh id. Cards keep their file
 /// order as positions; `import_bytes` numbers them per cell, as it does for every format.
 pub fn build_map(doc: MapDocument) -> Result<JourneyMap, Refused> {
     let mut problems = Problems::default();
@@ -73,15 +75,16 @@ fn timestamp(text: &str, path: &str, problems: &mut Problems) -> Timestamp {
 }
 
 /// A persona, stage or lane of the file: it refers to others by the file's ids, and gets a
-/// fresh id in the map.
+/// place in the map.
 trait Part {
     type Id: Clone;
     /// The part's list in the file ("personas") and what one is called ("persona").
     const LIST: &'static str;
     const ONE: &'static str;
     fn file_id(&self) -> &str;
-    fn fresh_id() -> Self::Id;
-    /// The operation that adds the part, with its fresh id, at the end of its list.
+    /// The part's id in the map: the file's own.
+    fn id(&self) -> Self::Id;
+    /// The operation that adds the part, with its id, at the end of its list.
     fn add(self, id: Self::Id) -> Op;
 }
 
@@ -96,8 +99,8 @@ macro_rules! part {
             fn file_id(&self) -> &str {
                 &self.id
             }
-            fn fresh_id() -> $id {
-                <$id>::random()
+            fn id(&self) -> $id {
+                <$id>::from(self.id.as_str())
             }
             fn add(self, $fresh: $id) -> Op {
                 let $part = self;
@@ -178,24 +181,25 @@ impl Builder {
         }
     }
 
-    /// Adds the parts in file order; returns the fresh id of each file id.
+    /// Adds the parts in file order; returns the map id of each file id.
     fn add_parts<P: Part>(&mut self, parts: Vec<P>) -> HashMap<String, P::Id> {
         let mut ids = HashMap::new();
         for (i, part) in parts.into_iter().enumerate() {
-            let id = P::fresh_id();
+            let id = part.id();
             let file_id = part.file_id().to_owned();
             if ids.insert(file_id.clone(), id.clone()).is_some() {
                 self.problems.push(
                     json(format!("map.{}[{i}].id", P::LIST)),
                     format!("the {} id \"{file_id}\" is used twice", P::ONE),
                 );
+                continue;
             }
             self.apply(format!("map.{}[{i}]", P::LIST), part.add(id));
         }
         ids
     }
 
-    /// The fresh id of the part a reference at `path` names, or a problem there.
+    /// The id of the part a reference at `path` names, or a problem there.
     fn resolve<'a, Id>(
         &mut self,
         ids: &'a HashMap<String, Id>,
@@ -227,7 +231,7 @@ impl Builder {
             return;
         };
         let card = Card {
-            id: CardId::random(),
+            id: CardId::from(c.id.as_str()),
             stage_id: stage.clone(),
             lane_id: lane.clone(),
             // File order; the cell positions are numbered when the map is rebuilt.

@@ -5,7 +5,7 @@ mod build;
 pub use build::build_map;
 
 use crate::document::{
-    CardDocument, EmotionDocument, Envelope, LaneDocument, MapDocument, PersonaDocument,
+    CardDocument, EmotionDocument, Envelope, LaneDocument, Lineage, MapDocument, PersonaDocument,
     StageDocument, FORMAT, VERSION,
 };
 use crate::problem::{Location, Problem, Refused};
@@ -17,11 +17,22 @@ use waymark_core::{Card, EmotionScore, JourneyMap, LaneId, MapId, PersonaId, Sta
 
 /// The map as a pretty-printed, deterministic version-1 file.
 pub fn export_json(map: &JourneyMap, exported_at: Timestamp, generator: &str) -> String {
+    export_json_with(map, exported_at, generator, None)
+}
+
+/// The map as a file that also says which version of the map it is.
+pub fn export_json_with(
+    map: &JourneyMap,
+    exported_at: Timestamp,
+    generator: &str,
+    lineage: Option<&Lineage>,
+) -> String {
     let envelope = Envelope {
         format: FORMAT.to_owned(),
         version: VERSION,
         exported_at: format_rfc3339(exported_at),
         generator: generator.to_owned(),
+        lineage: lineage.cloned(),
         map: document(map),
     };
     let mut text = serde_json::to_string_pretty(&envelope).unwrap_or_default();
@@ -141,11 +152,13 @@ fn document(map: &JourneyMap) -> MapDocument {
 pub fn import_json(text: &str) -> Result<Imported<JourneyMap>, Refused> {
     let (envelope, warnings) = read_envelope(text)?;
     let source_map_id = MapId(envelope.map.id.clone());
+    let lineage = envelope.lineage.filter(|l| !l.version.trim().is_empty());
     let map = build_map(envelope.map)?;
     Ok(Imported {
         map,
         warnings,
         source_map_id: Some(source_map_id),
+        lineage,
     })
 }
 

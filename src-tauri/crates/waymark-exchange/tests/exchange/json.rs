@@ -3,7 +3,7 @@
 use super::*;
 
 #[test]
-fn a_waymark_file_imports_with_fresh_ids_and_warns_of_unknown_fields() {
+fn a_waymark_file_imports_keeping_its_parts_ids_and_warns_of_unknown_fields() {
     let imported = import("json/small.journey.json").unwrap();
     let map = &imported.map;
     assert_eq!(map.title, "Kraków café: first visit");
@@ -20,10 +20,13 @@ fn a_waymark_file_imports_with_fresh_ids_and_warns_of_unknown_fields() {
         "map-from-a-colleague",
         "an import always gets a fresh id"
     );
-    assert!(map
-        .stages
-        .iter()
-        .all(|s| s.id.as_str() != "s1" && s.id.as_str() != "s2"));
+    // The parts keep the file's ids, so copies of one map can be compared and merged.
+    let stage_ids: Vec<&str> = map.stages.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(stage_ids, ["s1", "s2"]);
+    assert!(
+        imported.lineage.is_none(),
+        "a file without lineage still imports"
+    );
     let pain = map
         .cards
         .iter()
@@ -200,4 +203,25 @@ fn order_keys_travel_in_the_file_and_keys_out_of_order_are_given_again() {
         (texts.0.as_str().unwrap(), texts.1.as_str().unwrap())
     );
     assert!(cell[0].order < cell[1].order);
+}
+
+#[test]
+fn lineage_travels_in_the_file() {
+    let map = waymark_core::check(&sample::first_run_sample(0)).unwrap();
+    let lineage = waymark_exchange::Lineage {
+        version: "v2".to_owned(),
+        ancestors: vec!["v1".to_owned(), "v0".to_owned()],
+    };
+    let text = waymark_exchange::export_json_with(&map, 0, "Waymark test", Some(&lineage));
+    let file: Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(file["lineage"]["version"], "v2");
+    let back = import_bytes(text.as_bytes(), "map.journey.json", None, 0).unwrap();
+    assert_eq!(back.lineage, Some(lineage));
+    assert!(back.warnings.is_empty(), "{:?}", back.warnings);
+    let ids = |m: &waymark_core::JourneyMap| {
+        let mut ids: Vec<String> = m.cards.iter().map(|c| c.id.to_string()).collect();
+        ids.sort();
+        ids
+    };
+    assert_eq!(ids(&back.map), ids(&map), "card ids are kept");
 }

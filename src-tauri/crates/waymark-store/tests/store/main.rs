@@ -7,6 +7,7 @@ mod faults;
 mod locks;
 mod maps;
 mod schema;
+mod versions;
 
 use proptest::prelude::*;
 use rusqlite::Connection;

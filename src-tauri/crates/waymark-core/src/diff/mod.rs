@@ -1,0 +1,405 @@
+//! What changed between two maps: a pure function, shared by the app's compare view, the
+//! command line and the PDF's page of changes.
+//!
+//! Parts are matched by id; parts of a map from elsewhere (a Mermaid diagram, a sheet, another
+//! tool) that share no ids are matched by name, and cards by their cell and text (`align`).
+//! `changes_to_ops` turns the changes back into the operations that make one map the other.
+
+mod align;
+mod apply;
+mod words;
+
+pub use align::align;
+pub use apply::changes_to_ops;
+pub use words::{compare, Comparison, Difference};
+
+use crate::ids::{LaneId, PersonaId, StageId};
+use crate::map::{Card, EmotionScore, EmotionState, JourneyMap, Lane, Persona, Stage};
+use serde::{Deserialize, Serialize};
+use std::collections::{HashMap, HashSet};
+
+/// One difference between map `a` (before) and map `b` (after).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, ts_rs::TS)]
+#[serde(tag = "type")]
+pub enum Change {
+    Title {
+        from: String,
+        to: String,
+    },
+    Description {
+        from: String,
+        to: String,
+    },
+    StageAdded {
+        stage: Stage,
+        index: u32,
+    },
+    StageRemoved {
+        stage: Stage,
+        index: u32,
+    },
+    /// Renamed, described, recoloured or resized.
+    StageChanged {
+        from: Stage,
+        to: Stage,
+    },
+    StageMoved {
+        stage: Stage,
+        from: u32,
+        to: u32,
+    },
+    LaneAdded {
+        lane: Lane,
+        index: u32,
+    },
+    LaneRemoved {
+        lane: Lane,
+        index: u32,
+    },
+    /// Renamed, folded or unfolded.
+    LaneChanged {
+        from: Lane,
+        to: Lane,
+    },
+    LaneMoved {
+        lane: Lane,
+        from: u32,
+        to: u32,
+    },
+    PersonaAdded {
+        persona: Persona,
+        index: u32,
+    },
+    PersonaRemoved {
+        persona: Persona,
+        index: u32,
+    },
+    PersonaChanged {
+        from: Persona,
+        to: Persona,
+    },
+    PersonaMoved {
+        persona: Persona,
+        from: u32,
+        to: u32,
+    },
+    CardAdded {
+        card: Card,
+    },
+    CardRemoved {
+        card: Card,
+    },
+    /// Its content changed (text, fields, colour, tags).
+    CardChanged {
+        from: Card,
+        to: Card,
+    },
+    /// It went to another cell, or to another place in its cell.
+    CardMoved {
+        from: Card,
+        to: Card,
+    },
+    /// A point of an emotion curve was scored, rescored, noted or taken away.
+    EmotionChanged {
+        persona_id: PersonaId,
+        stage_id: StageId,
+        state: EmotionState,
+        from: Option<EmotionScore>,
+        to: Option<EmotionScore>,
+    },
+}
+
+/// The changes that turn `a` into `b`, in reading order: the map, its stages, lanes and
+/// personas, then stage by stage and lane by lane the cards, then the curves. `b` is first
+/// aligned to `a`, so parts of a map from elsewhere match by name.
+pub fn diff(a: &JourneyMap, b: &JourneyMap) -> Vec<Change> {
+    let b = align(a, b);
+    let mut changes = Vec::new();
+    if a.title != b.title {
+        changes.push(Change::Title {
+            from: a.title.clone(),
+            to: b.title.clone(),
+        });
+    }
+    if a.description != b.description {
+        changes.push(Change::Description {
+            from: a.description.clone(),
+            to: b.description.clone(),
+        });
+    }
+    changes.extend(list_changes(&a.stages, &b.stages, |s| &s.id, stage_change));
+    changes.extend(list_changes(&a.lanes, &b.lanes, |l| &l.id, lane_change));
+    changes.extend(list_changes(
+        &a.personas,
+        &b.personas,
+        |p| &p.id,
+        persona_change,
+    ));
+    changes.extend(card_changes(a, &b));
+    changes.extend(emotion_changes(a, &b));
+    changes
+}
+
+/// What can happen to a part of a list (a stage, lane or persona).
+enum ListEvent<'a, T> {
+    Added(&'a T, u32),
+    Removed(&'a T, u32),
+    Changed(&'a T, &'a T),
+    Moved(&'a T, u32, u32),
+}
+
+fn stage_change(event: ListEvent<'_, Stage>) -> Change {
+    match event {
+        ListEvent::Added(s, i) => Change::StageAdded {
+            stage: s.clone(),
+            index: i,
+        },
+        ListEvent::Removed(s, i) => Change::StageRemoved {
+            stage: s.clone(),
+            index: i,
+        },
+        ListEvent::Changed(a, b) => Change::StageChanged {
+            from: a.clone(),
+            to: b.clone(),
+        },
+        ListEvent::Moved(s, from, to) => Change::StageMoved {
+            stage: s.clone(),
+            from,
+            to,
+        },
+    }
+}
+
+fn lane_change(event: ListEvent<'_, Lane>) -> Change {
+    match event {
+        ListEvent::Added(l, i) => Change::LaneAdded {
+            lane: l.clone(),
+            index: i,
+        },
+        ListEvent::Removed(l, i) => Change::LaneRemoved {
+            lane: l.clone(),
+            index: i,
+        },
+        ListEvent::Changed(a, b) => Change::LaneChanged {
+            from: a.clone(),
+            to: b.clone(),
+        },
+        ListEvent::Moved(l, from, to) => Change::LaneMoved {
+            lane: l.clone(),
+            from,
+            to,
+        },
+    }
+}
+
+fn persona_change(event: ListEvent<'_, Persona>) -> Change {
+    match event {
+        ListEvent::Added(p, i) => Change::PersonaAdded {
+            persona: p.clone(),
+            index: i,
+        },
+        ListEvent::Removed(p, i) => Change::PersonaRemoved {
+            persona: p.clone(),
+            index: i,
+        },
+        ListEvent::Changed(a, b) => Change::PersonaChanged {
+            from: a.clone(),
+            to: b.clone(),
+        },
+        ListEvent::Moved(p, from, to) => Change::PersonaMoved {
+            persona: p.clone(),
+            from,
+            to,
+        },
+    }
+}
+
+fn index(i: usize) -> u32 {
+    u32::try_from(i).unwrap_or(u32::MAX)
+}
+
+/// The changes of an ordered list of parts: removed, added, changed, and moved (the parts
+/// outside the longest run that kept its order).
+fn list_changes<'a, T: PartialEq, Id: Eq + std::hash::Hash>(
+    a: &'a [T],
+    b: &'a [T],
+    id: impl Fn(&T) -> &Id,
+    change: impl Fn(ListEvent<'a, T>) -> Change,
+) -> Vec<Change> {
+    let in_a: HashMap<&Id, usize> = a.iter().enumerate().map(|(i, t)| (id(t), i)).collect();
+    let in_b: HashMap<&Id, usize> = b.iter().enumerate().map(|(i, t)| (id(t), i)).collect();
+    let mut changes = Vec::new();
+    for (i, part) in a.iter().enumerate() {
+        if !in_b.contains_key(id(part)) {
+            changes.push(change(ListEvent::Removed(part, index(i))));
+        }
+    }
+    // The parts both have, in b's order, with their place in a.
+    let kept: Vec<(usize, usize)> = b
+        .iter()
+        .enumerate()
+        .filter_map(|(j, part)| in_a.get(id(part)).map(|&i| (i, j)))
+        .collect();
+    let stayed = longest_increasing(&kept.iter().map(|&(i, _)| i).collect::<Vec<_>>());
+    for (j, part) in b.iter().enumerate() {
+        match in_a.get(id(part)) {
+            None => changes.push(change(ListEvent::Added(part, index(j)))),
+            Some(&i) => {
+                if a[i] != *part {
+                    changes.push(change(ListEvent::Changed(&a[i], part)));
+                }
+                if !stayed.contains(&i) {
+                    changes.push(change(ListEvent::Moved(part, index(i), index(j))));
+                }
+            }
+        }
+    }
+    changes
+}
+
+/// The values of the longest strictly increasing subsequence of `values` (patience sorting).
+fn longest_increasing(values: &[usize]) -> HashSet<usize> {
+    let mut tails: Vec<usize> = Vec::new(); // index into `values` of each pile's top
+    let mut previous: Vec<Option<usize>> = vec![None; values.len()];
+    for (k, &value) in values.iter().enumerate() {
+        let pile = tails.partition_point(|&t| values[t] < value);
+        previous[k] = pile.checked_sub(1).map(|p| tails[p]);
+        if pile == tails.len() {
+            tails.push(k);
+        } else {
+            tails[pile] = k;
+        }
+    }
+    let mut kept = HashSet::new();
+    let mut at = tails.last().copied();
+    while let Some(k) = at {
+        kept.insert(values[k]);
+        at = previous[k];
+    }
+    kept
+}
+
+/// Whether two versions of a card differ in what it says (not where it is).
+fn content_differs(a: &Card, b: &Card) -> bool {
+    a.text != b.text
+        || a.channel != b.channel
+        || a.severity != b.severity
+        || a.impact != b.impact
+        || a.effort != b.effort
+        || a.metric_value != b.metric_value
+        || a.metric_target != b.metric_target
+        || a.colour != b.colour
+        || a.tags != b.tags
+}
+
+fn card_changes(a: &JourneyMap, b: &JourneyMap) -> Vec<Change> {
+    let in_b: HashMap<_, &Card> = b.cards.iter().map(|c| (&c.id, c)).collect();
+    let in_a: HashMap<_, &Card> = a.cards.iter().map(|c| (&c.id, c)).collect();
+    // Which kept cards moved inside their cell: those outside the longest run that kept its
+    // order there.
+    let mut reordered: HashSet<&crate::CardId> = HashSet::new();
+    for stage in &b.stages {
+        for lane in &b.lanes {
+            let cell = b.cell_cards(&stage.id, &lane.id);
+            let stayed: Vec<&Card> = cell
+                .iter()
+                .filter(|c| {
+                    in_a.get(&c.id)
+                        .is_some_and(|old| old.is_in(&c.stage_id, &c.lane_id))
+                })
+                .copied()
+                .collect();
+            let places: Vec<usize> = stayed
+                .iter()
+                .map(|c| in_a[&c.id].position as usize)
+                .collect();
+            let kept = longest_increasing(&places);
+            for card in stayed {
+                if !kept.contains(&(in_a[&card.id].position as usize)) {
+                    reordered.insert(&card.id);
+                }
+            }
+        }
+    }
+    let mut changes = Vec::new();
+    for card in in_reading_order(a) {
+        if !in_b.contains_key(&card.id) {
+            changes.push(Change::CardRemoved { card: card.clone() });
+        }
+    }
+    for card in in_reading_order(b) {
+        let Some(old) = in_a.get(&card.id) else {
+            changes.push(Change::CardAdded { card: card.clone() });
+            continue;
+        };
+        if !old.is_in(&card.stage_id, &card.lane_id) || reordered.contains(&card.id) {
+            changes.push(Change::CardMoved {
+                from: (*old).clone(),
+                to: card.clone(),
+            });
+        }
+        if content_differs(old, card) {
+            changes.push(Change::CardChanged {
+                from: (*old).clone(),
+                to: card.clone(),
+            });
+        }
+    }
+    changes
+}
+
+/// The cards stage by stage, lane by lane, top to bottom.
+fn in_reading_order(map: &JourneyMap) -> Vec<&Card> {
+    let stage: HashMap<&StageId, usize> = map
+        .stages
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (&s.id, i))
+        .collect();
+    let lane: HashMap<&LaneId, usize> = map
+        .lanes
+        .iter()
+        .enumerate()
+        .map(|(i, l)| (&l.id, i))
+        .collect();
+    let mut cards: Vec<&Card> = map.cards.iter().collect();
+    cards.sort_by_key(|c| {
+        (
+            stage.get(&c.stage_id).copied().unwrap_or(usize::MAX),
+            lane.get(&c.lane_id).copied().unwrap_or(usize::MAX),
+            c.position,
+        )
+    });
+    cards
+}
+
+fn emotion_changes(a: &JourneyMap, b: &JourneyMap) -> Vec<Change> {
+    type Point<'a> = (&'a PersonaId, &'a StageId, EmotionState);
+    let key = |e: &EmotionScore| (e.persona_id.clone(), e.stage_id.clone(), e.state);
+    let in_a: HashMap<_, &EmotionScore> = a.emotions.iter().map(|e| (key(e), e)).collect();
+    let in_b: HashMap<_, &EmotionScore> = b.emotions.iter().map(|e| (key(e), e)).collect();
+    let mut points: Vec<Point> = Vec::new();
+    for persona in &b.personas {
+        for stage in &b.stages {
+            for state in [EmotionState::Current, EmotionState::Future] {
+                points.push((&persona.id, &stage.id, state));
+            }
+        }
+    }
+    // Points whose persona or stage is gone: their removal is part of that change.
+    let mut changes = Vec::new();
+    for (persona_id, stage_id, state) in points {
+        let k = (persona_id.clone(), stage_id.clone(), state);
+        let (from, to) = (in_a.get(&k).copied(), in_b.get(&k).copied());
+        if from != to {
+            changes.push(Change::EmotionChanged {
+                persona_id: persona_id.clone(),
+                stage_id: stage_id.clone(),
+                state,
+                from: from.cloned(),
+                to: to.cloned(),
+            });
+        }
+    }
+    changes
+}
