@@ -26,6 +26,13 @@ const COMMANDS: &[&str] = &[
     "preview_pdf",
     "export_pdf",
     "open_exported_pdf",
+    "list_versions",
+    "save_version",
+    "open_version",
+    "rename_version",
+    "delete_version",
+    "restore_version",
+    "compare_maps",
 ];
 
 fn main() {

@@ -42,6 +42,13 @@ pub fn builder<R: Runtime>(builder: Builder<R>, library: Library) -> Builder<R> 
             commands::pdf::preview_pdf,
             commands::pdf::export_pdf,
             commands::pdf::open_exported_pdf,
+            commands::versions::list_versions,
+            commands::versions::save_version,
+            commands::versions::open_version,
+            commands::versions::rename_version,
+            commands::versions::delete_version,
+            commands::versions::restore_version,
+            commands::versions::compare_maps,
         ])
 }
 

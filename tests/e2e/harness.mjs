@@ -213,6 +213,19 @@ export async function texts(browser, selector) {
   );
 }
 
+/** The element of the card with this text on the canvas. */
+export async function cardByText(browser, text) {
+  const id = await browser.execute(
+    (t) =>
+      Array.from(document.querySelectorAll("[data-card-id]")).find(
+        (el) => el.querySelector(".text")?.textContent === t,
+      )?.dataset.cardId,
+    text,
+  );
+  if (!id) throw new Error(`card "${text}" is not on the canvas`);
+  return browser.$(`[data-card-id="${id}"]`);
+}
+
 /** Opens the map with this title from the library. */
 export async function openMap(browser, title) {
   // Looked up in the page: titles may hold characters WebdriverIO reads as selector syntax.

@@ -320,4 +320,83 @@ describe("every edit lands where the user meant it", () => {
     await waitFor(() => expect(batches).toHaveLength(1));
     expect(batches[0]![0]).toMatchObject({ type: "SetEmotion", note: "Long queue at the till" });
   });
+
+  it("saves a version with Ctrl+S and shows a comparison's differences on the canvas", async () => {
+    const saved: unknown[] = [];
+    const version = {
+      id: "v1",
+      map_id: "map-1",
+      name: "Shown to the board",
+      note: "",
+      made: "hand",
+      created_at: Date.now(),
+      stages: 2,
+      lanes: 2,
+      cards: 3,
+      personas: 1,
+      parents: [],
+    };
+    mockIPC((cmd, args) => {
+      if (cmd === "open_map") return { map: smallMap(), can_undo: false, can_redo: false };
+      if (cmd === "save_version") {
+        saved.push(args);
+        return version;
+      }
+      if (cmd === "list_versions") return saved.length ? [version] : [];
+      if (cmd === "compare_maps") {
+        const before = smallMap();
+        const after = smallMap();
+        after.cards = after.cards.filter((c) => c.id !== "b");
+        after.cards[0]!.text = "Rewritten";
+        const removed = before.cards.find((c) => c.id === "b")!;
+        return {
+          before,
+          after,
+          differences: [
+            {
+              change: { type: "CardRemoved", card: removed },
+              said: ["Card “b” removed from Awareness · Customer actions"],
+              stage_id: "s1",
+              lane_id: "l1",
+              card_id: "b",
+            },
+            {
+              change: { type: "CardChanged", from: before.cards[0], to: after.cards[0] },
+              said: ["Card “a” now reads “Rewritten”"],
+              stage_id: "s1",
+              lane_id: "l1",
+              card_id: "a",
+            },
+          ],
+        };
+      }
+      throw { code: "internal", message: `unexpected ${cmd}` };
+    });
+    await openView();
+    await fireEvent.keyDown(window, { key: "s", ctrlKey: true });
+    await fireEvent.input(await screen.findByTestId("version-name"), {
+      target: { value: "Shown to the board" },
+    });
+    await fireEvent.click(screen.getByTestId("version-save"));
+    await waitFor(() =>
+      expect(saved).toEqual([{ mapId: "map-1", name: "Shown to the board", note: "" }]),
+    );
+
+    await fireEvent.click(screen.getByTestId("history-button"));
+    await fireEvent.click(await screen.findByTestId("compare-version"));
+    const listed = await screen.findAllByTestId("difference");
+    expect(listed.map((el) => el.textContent)).toEqual([
+      "Card “b” removed from Awareness · Customer actions",
+      "Card “a” now reads “Rewritten”",
+    ]);
+    expect(screen.getByTestId("review-bar").textContent).toContain(
+      "Changes since “Shown to the board”",
+    );
+    expect(document.querySelector('[data-mark="changed"]')?.textContent).toContain("Rewritten");
+    expect(screen.getAllByTestId("ghost-card").map((el) => el.textContent?.trim())).toEqual(["b"]);
+    // Read-only: Delete does nothing, and no card can be added.
+    expect(screen.queryAllByTestId("add-card")).toEqual([]);
+    await fireEvent.keyDown(window, { key: "Escape" });
+    await waitFor(() => expect(screen.queryByTestId("review-bar")).toBeNull());
+  });
 });

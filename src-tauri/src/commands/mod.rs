@@ -4,6 +4,7 @@ pub mod edits;
 pub mod exchange;
 pub mod library;
 pub mod pdf;
+pub mod versions;
 
 use crate::error::AppError;
 

@@ -9,6 +9,7 @@ import { Key } from "webdriverio";
 import {
   ARTIFACTS,
   appIsRunning,
+  cardByText,
   closeAppWindow,
   openMap,
   startDriver,
@@ -66,17 +67,7 @@ function currentScore(map, stageName) {
 }
 
 /** The element for a card, found by its text in the page. */
-async function card(text) {
-  const id = await browser.execute(
-    (t) =>
-      Array.from(document.querySelectorAll("[data-card-id]")).find(
-        (el) => el.querySelector(".text")?.textContent === t,
-      )?.dataset.cardId,
-    text,
-  );
-  assert.ok(id, `card "${text}" is not on the canvas`);
-  return browser.$(`[data-card-id="${id}"]`);
-}
+const card = (text) => cardByText(browser, text);
 
 /** Presses at `from`, moves in steps to `to` (each an element and an offset), releases. */
 async function drag(

@@ -11,7 +11,8 @@ export type ActionId =
   | "zoom-in"
   | "zoom-out"
   | "zoom-reset"
-  | "zoom-fit";
+  | "zoom-fit"
+  | "save-version";
 
 /** Whether the key goes to a text field, where the browser's own editing applies. */
 export function isTyping(event: KeyboardEvent): boolean {
@@ -37,6 +38,7 @@ export function shortcutFor(event: KeyboardEvent): ActionId | null {
     if (key === "=" || key === "+") return "zoom-in";
     if (key === "-") return "zoom-out";
     if (key === "0") return "zoom-reset";
+    if (key === "s") return "save-version";
     return null;
   }
   if (key === "delete" || key === "backspace") return "delete";
@@ -61,4 +63,5 @@ export const SHORTCUTS: Record<ActionId, string> = {
   "zoom-out": "−",
   "zoom-reset": MAC ? "⌘0" : "Ctrl+0",
   "zoom-fit": "Shift+1",
+  "save-version": MAC ? "⌘S" : "Ctrl+S",
 };

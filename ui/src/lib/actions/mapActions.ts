@@ -16,6 +16,8 @@ export interface MapContext {
   scroller(): HTMLElement | null;
   /** Runs before an undo: a message about the edit being undone goes with it. */
   beforeUndo?(): void;
+  /** Asks for a version's name and saves it. */
+  saveVersion(): void;
 }
 
 export function mapActions(context: MapContext): Actions {
@@ -90,6 +92,10 @@ export function mapActions(context: MapContext): Actions {
     "zoom-in": { run: () => zoom(ZOOM_STEP) },
     "zoom-out": { run: () => zoom(1 / ZOOM_STEP) },
     "zoom-reset": { run: () => canvas.setZoom(1) },
+    "save-version": {
+      enabled: () => !!context.editor() && !context.editor()?.detached,
+      run: () => context.saveVersion(),
+    },
     "zoom-fit": {
       run() {
         const scroller = context.scroller();

@@ -29,6 +29,7 @@ const LABELS: Record<ActionId, string> = {
   "zoom-out": "Zoom out",
   "zoom-reset": "Actual size",
   "zoom-fit": "Fit to window",
+  "save-version": "Save version…",
 };
 
 type Handler = { run(): void; enabled?(): boolean };

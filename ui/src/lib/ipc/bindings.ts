@@ -301,6 +301,50 @@ sketches: Array<PageSketch>,
 card_text_size: number, warnings: Array<string>, };
 
 /**
+ * How a version came to be.
+ */
+export type Made = "hand" | "export" | "import" | "restore" | "merge" | "received";
+
+/**
+ * A version of a map, without the map it holds.
+ */
+export type Version = { id: string, map_id: MapId, name: string, note: string, made: Made, created_at: number, stages: number, lanes: number, cards: number, personas: number, 
+/**
+ * The versions it descends from, newest first.
+ */
+parents: Array<string>, };
+
+/**
+ * One difference between map `a` (before) and map `b` (after).
+ */
+export type Change = { "type": "Title", from: string, to: string, } | { "type": "Description", from: string, to: string, } | { "type": "StageAdded", stage: Stage, index: number, } | { "type": "StageRemoved", stage: Stage, index: number, } | { "type": "StageChanged", from: Stage, to: Stage, } | { "type": "StageMoved", stage: Stage, from: number, to: number, } | { "type": "LaneAdded", lane: Lane, index: number, } | { "type": "LaneRemoved", lane: Lane, index: number, } | { "type": "LaneChanged", from: Lane, to: Lane, } | { "type": "LaneMoved", lane: Lane, from: number, to: number, } | { "type": "PersonaAdded", persona: Persona, index: number, } | { "type": "PersonaRemoved", persona: Persona, index: number, } | { "type": "PersonaChanged", from: Persona, to: Persona, } | { "type": "PersonaMoved", persona: Persona, from: number, to: number, } | { "type": "CardAdded", card: Card, } | { "type": "CardRemoved", card: Card, } | { "type": "CardChanged", from: Card, to: Card, } | { "type": "CardMoved", from: Card, to: Card, } | { "type": "EmotionChanged", persona_id: PersonaId, stage_id: StageId, state: EmotionState, from: EmotionScore | null, to: EmotionScore | null, };
+
+/**
+ * One change, said in words, and where it is.
+ */
+export type Difference = { change: Change, 
+/**
+ * What changed, one sentence a line ("Severity 3 → 5").
+ */
+said: Array<string>, 
+/**
+ * The stage and lane it shows in: in the later map, or in the earlier one for what was
+ * removed.
+ */
+stage_id: StageId | null, lane_id: LaneId | null, card_id: CardId | null, };
+
+/**
+ * One side of a comparison.
+ */
+export type Side = { "kind": "current" } | { "kind": "version", id: string, } | { "kind": "file", path: string, };
+
+/**
+ * Two maps and what changed from the first to the second. The second is aligned to the
+ * first: its parts that match the first's by name carry the first's ids.
+ */
+export type Compared = { before: JourneyMap, after: JourneyMap, differences: Array<Difference>, };
+
+/**
  * One page as shapes in points, from the top-left corner.
  */
 export type PageSketch = { width: number, height: number, 

@@ -25,6 +25,9 @@ import type {
   RestoreOutcome,
   TemplateInfo,
   TrashedMap,
+  Compared,
+  Side,
+  Version,
 } from "./types";
 
 /** A failure reported by the app, with a message written for the user. */
@@ -67,6 +70,11 @@ export const query = {
     call<PdfPreview>("preview_pdf", { mapId, choices }),
   listBackups: () => call<BackupListing[]>("list_backups"),
   listTrash: () => call<TrashedMap[]>("list_trash"),
+  listVersions: (mapId: string) => call<Version[]>("list_versions", { mapId }),
+  openVersion: (mapId: string, versionId: string) =>
+    call<JourneyMap>("open_version", { mapId, versionId }),
+  compareMaps: (mapId: string, before: Side, after: Side) =>
+    call<Compared>("compare_maps", { mapId, before, after }),
 };
 
 export const mutate = {
@@ -96,6 +104,14 @@ export const mutate = {
   restoreBackup: (backup: string) => call<RestoreOutcome>("restore_backup", { backup }),
   /** Writes the map as the UI holds it to a JSON file, whatever became of the library. */
   saveMapCopy: (map: JourneyMap, path: string) => call<void>("save_map_copy", { map, path }),
+  saveVersion: (mapId: string, name: string, note: string) =>
+    call<Version>("save_version", { mapId, name, note }),
+  renameVersion: (mapId: string, versionId: string, name: string, note: string) =>
+    call<void>("rename_version", { mapId, versionId, name, note }),
+  deleteVersion: (mapId: string, versionId: string) =>
+    call<void>("delete_version", { mapId, versionId }),
+  restoreVersion: (mapId: string, versionId: string) =>
+    call<Applied>("restore_version", { mapId, versionId }),
 };
 
 const EXPORT_FILTERS: Record<ExportFormat | "pdf", { name: string; extensions: string[] }> = {
@@ -132,6 +148,21 @@ export const dialogs = {
     });
     if (chosen === null) return [];
     return Array.isArray(chosen) ? chosen : [chosen];
+  },
+  /** Asks for a map file to compare with; null when cancelled. */
+  async chooseCompareFile(): Promise<string | null> {
+    const chosen = await open({
+      title: "Compare with a file",
+      multiple: false,
+      directory: false,
+      filters: [
+        {
+          name: "Journey maps (Waymark JSON, Mermaid, CSV)",
+          extensions: ["json", "mmd", "md", "markdown", "csv", "tsv", "txt"],
+        },
+      ],
+    });
+    return typeof chosen === "string" ? chosen : null;
   },
   /** Asks for another library file to open; null when cancelled. */
   async chooseLibrary(): Promise<string | null> {

@@ -4,6 +4,7 @@
 import { SvelteSet } from "svelte/reactivity";
 import { DOMAIN, type Card, type EmotionState, type JourneyMap } from "../ipc/types";
 import { plainCard, type ClippedCard } from "./cards";
+import type { Marks } from "./review";
 
 export interface CellRef {
   stageId: string;
@@ -62,6 +63,15 @@ export class CanvasState {
    * then the rest a batch per frame.
    */
   cardsPerCell = $state(Infinity);
+
+  /** A version or a comparison is shown: nothing on the canvas can be changed. */
+  readonly readOnly: boolean;
+  /** What a comparison marks on the canvas. */
+  marks: Marks | null = $state.raw(null);
+
+  constructor(readOnly = false) {
+    this.readOnly = readOnly;
+  }
 
   zoom = $state(1);
   curveView: CurveView = $state("both");

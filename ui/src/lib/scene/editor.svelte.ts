@@ -32,13 +32,16 @@ export class MapEditor {
    * so that "Save a copy" keeps them; nothing more is sent.
    */
   detached = $state(false);
+  /** A version shown read-only: nothing is applied or sent. */
+  readonly viewOnly: boolean;
 
   /** The map as the store last acknowledged it. */
   private saved: JourneyMap;
   private queue: Op[][] = [];
   private flushing: Promise<void> | null = null;
 
-  private constructor(map: JourneyMap, canUndo: boolean, canRedo: boolean) {
+  private constructor(map: JourneyMap, canUndo: boolean, canRedo: boolean, viewOnly = false) {
+    this.viewOnly = viewOnly;
     this.saved = structuredClone(map);
     this.map = map;
     this.canUndo = canUndo;
@@ -51,9 +54,14 @@ export class MapEditor {
     return new MapEditor(opened.map, opened.can_undo, opened.can_redo);
   }
 
+  /** A map to look at, not to change: a version, or one side of a comparison. */
+  static view(map: JourneyMap): MapEditor {
+    return new MapEditor(map, false, false, true);
+  }
+
   /** Shows a gesture's operations at once and queues them as one undoable batch. */
   apply(edit: Op[]): void {
-    if (edit.length === 0) return;
+    if (edit.length === 0 || this.viewOnly) return;
     // Plain copies: operations are often built from the reactive map's own objects.
     const ops = $state.snapshot(edit) as Op[];
     for (const op of ops) applyOp(this.map, structuredClone(op));
@@ -138,6 +146,14 @@ export class MapEditor {
       this.saveState = "error";
       this.error = error instanceof Error ? error.message : String(error);
     }
+  }
+
+  /** Shows the map as stored, after a change made elsewhere (a restore). */
+  async refresh(): Promise<void> {
+    await this.idle();
+    await this.reload();
+    this.saveState = "saved";
+    this.error = null;
   }
 
   private async reload(): Promise<void> {
