@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use std::sync::Mutex;
 use tauri::{AppHandle, Runtime, State};
 use tauri_plugin_opener::OpenerExt;
-use waymark_core::{JourneyMap, MapId};
+use waymark_core::MapId;
 use waymark_library::{PdfChoices, Target};
 use waymark_system::now;
 
@@ -26,11 +26,6 @@ pub struct PdfExported {
 #[derive(Default)]
 pub struct ExportedFiles(Mutex<HashSet<PathBuf>>);
 
-/// The map as stored, without changing what the editor has open.
-async fn read(library: &Library, map_id: MapId) -> Result<JourneyMap, AppError> {
-    library.run(move |store| store.read_map(&map_id)).await
-}
-
 /// The pages the choices make, drawn small, before anything is written.
 #[tauri::command]
 pub async fn preview_pdf(
@@ -38,8 +33,9 @@ pub async fn preview_pdf(
     map_id: MapId,
     choices: PdfChoices,
 ) -> Result<waymark_pdf::Preview, AppError> {
-    let options = choices.options()?;
-    let map = read(&library, map_id).await?;
+    let (map, options) = library
+        .run(move |store| choices.for_map(store, &map_id))
+        .await?;
     off_thread(move || Ok(waymark_pdf::preview(&map, &options))).await
 }
 
@@ -51,8 +47,10 @@ pub async fn export_pdf(
     choices: PdfChoices,
     path: String,
 ) -> Result<PdfExported, AppError> {
-    let target = Target::Pdf(choices.options()?);
-    let map = read(&library, map_id).await?;
+    let (map, options) = library
+        .run(move |store| choices.for_map(store, &map_id))
+        .await?;
+    let target = Target::Pdf(options);
     let written = PathBuf::from(&path);
     let file = written.clone();
     let done =

@@ -64,6 +64,9 @@ pub enum Command {
         /// PDF: fit (one page, scaled) or tiles (stages across pages).
         #[arg(long, default_value = "fit")]
         layout: String,
+        /// PDF: a page at the end lists what changed since this version of the map.
+        #[arg(long, value_name = "VERSION_ID")]
+        changes_since: Option<String>,
     },
     /// Creates an empty library at --db (or opens the one there), even where a library used
     /// before has vanished.

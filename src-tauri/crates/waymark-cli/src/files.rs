@@ -73,21 +73,26 @@ pub fn export(
     map_id: &str,
     format: OutFormat,
     out: &Path,
-    (page, orientation, layout): (String, String, String),
+    (page, orientation, layout, changes_since): (String, String, String, Option<String>),
 ) -> Result<(), String> {
+    let mut choices = None;
     let target = match format {
         OutFormat::Json => Target::Text(ExportFormat::Json),
         OutFormat::Csv => Target::Text(ExportFormat::Csv),
         OutFormat::Mermaid => Target::Text(ExportFormat::Mermaid),
         OutFormat::Pdf => {
-            let choices = PdfChoices {
+            let pdf = PdfChoices {
                 page,
                 orientation,
                 layout,
                 lanes: None,
                 personas: None,
+                changes_since,
             };
-            Target::Pdf(choices.options().map_err(|e| message(&e))?)
+            // Checked before the library is even opened.
+            let options = pdf.options().map_err(|e| message(&e))?;
+            choices = Some(pdf);
+            Target::Pdf(options)
         }
     };
     let mut store = open_store(db)?;
@@ -96,6 +101,11 @@ pub fn export(
         // A Waymark file says which version of the map it is, recorded once it is written.
         Target::Text(ExportFormat::Json) => {
             waymark_library::shared_export(&store, &map_id).map_err(|e| message(&e))?
+        }
+        Target::Pdf(_) if choices.is_some() => {
+            let pdf = choices.as_ref().ok_or("no choices")?;
+            let (map, options) = pdf.for_map(&store, &map_id).map_err(|e| message(&e))?;
+            (map, Target::Pdf(options))
         }
         target => (store.read_map(&map_id).map_err(|e| e.to_string())?, target),
     };

@@ -59,7 +59,14 @@ fn run(cli: Cli) -> Result<(), String> {
             page,
             orientation,
             layout,
-        } => files::export(db, &map_id, format, &out, (page, orientation, layout)),
+            changes_since,
+        } => files::export(
+            db,
+            &map_id,
+            format,
+            &out,
+            (page, orientation, layout, changes_since),
+        ),
     }
 }
 

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 use waymark_core::{JourneyMap, LaneId, MapId, PersonaId, Timestamp};
 use waymark_exchange::{ExportFormat, Lineage, GENERATOR};
-use waymark_pdf::{LayoutMode, Orientation, PdfOptions};
+use waymark_pdf::{ChangesPage, LayoutMode, Orientation, PdfOptions};
 use waymark_store::{Made, Received, Store};
 
 /// The PDF choices of the export dialog and of `waymark-cli export --format pdf`.
@@ -24,9 +24,25 @@ pub struct PdfChoices {
     /// The personas whose curves to show (all when absent).
     #[serde(default)]
     pub personas: Option<Vec<PersonaId>>,
+    /// A version of the map: a page at the end lists what changed since.
+    #[serde(default)]
+    #[ts(optional)]
+    pub changes_since: Option<String>,
 }
 
 impl PdfChoices {
+    /// The map as stored and the layout options these choices stand for, with the page of
+    /// changes since the version chosen.
+    pub fn for_map(&self, store: &Store, map_id: &MapId) -> Result<(JourneyMap, PdfOptions)> {
+        let mut options = self.options()?;
+        let map = store.read_map(map_id)?;
+        if let Some(version_id) = &self.changes_since {
+            let (version, before) = store.read_version(map_id, version_id)?;
+            options.changes = Some(changes_page(&version.name, &before, &map));
+        }
+        Ok((map, options))
+    }
+
     /// The layout options these choices stand for; a bad choice is refused with its fix.
     pub fn options(&self) -> Result<PdfOptions> {
         let invalid = |message: String| LibraryError::InvalidChoice { message };
@@ -55,6 +71,7 @@ impl PdfChoices {
             layout,
             lanes: self.lanes.clone(),
             personas: self.personas.clone(),
+            changes: None,
         })
     }
 }
@@ -193,4 +210,45 @@ pub fn remember_export(
     };
     store.record_version(&map.id, &version, Made::Export)?;
     Ok(())
+}
+
+/// "Changes since “…”": what changed from `before` to `after`, under the stage and lane each
+/// change is in.
+pub fn changes_page(version: &str, before: &JourneyMap, after: &JourneyMap) -> ChangesPage {
+    let after = waymark_core::diff::align(before, after);
+    let comparison = waymark_core::diff::compare(before, &after);
+    // A part's name in the later map, or in the earlier one when it was removed.
+    let in_either = |of: &dyn Fn(&JourneyMap) -> Option<String>| of(&after).or_else(|| of(before));
+    let mut groups: Vec<(String, Vec<String>)> = Vec::new();
+    for difference in comparison.differences {
+        let stage = difference.stage_id.as_ref().and_then(|id| {
+            in_either(&|m: &JourneyMap| {
+                m.stages
+                    .iter()
+                    .find(|s| &s.id == id)
+                    .map(|s| s.name.clone())
+            })
+        });
+        let lane = difference.lane_id.as_ref().and_then(|id| {
+            in_either(&|m: &JourneyMap| {
+                m.lanes
+                    .iter()
+                    .find(|l| &l.id == id)
+                    .map(|l| l.title.clone())
+            })
+        });
+        let heading = match (stage, lane) {
+            (Some(stage), Some(lane)) => format!("{stage} · {lane}"),
+            (Some(one), None) | (None, Some(one)) => one,
+            (None, None) => "The map and its personas".to_owned(),
+        };
+        match groups.iter_mut().find(|(h, _)| *h == heading) {
+            Some((_, lines)) => lines.extend(difference.said),
+            None => groups.push((heading, difference.said)),
+        }
+    }
+    ChangesPage {
+        title: format!("Changes since “{version}”"),
+        groups,
+    }
 }

@@ -13,7 +13,8 @@ pub use backups::{
 };
 pub use error::{LibraryError, Result};
 pub use export::{
-    export_to, remember_export, render, shared_export, Exported, PdfChoices, Rendered, Target,
+    changes_page, export_to, remember_export, render, shared_export, Exported, PdfChoices,
+    Rendered, Target,
 };
 pub use import::{check_import, import, read_for_import, ImportCheck, ImportRequest, ReadFile};
 pub use known::KnownLibraries;

@@ -115,3 +115,46 @@ fn files_of_one_import_land_all_or_none() {
     assert_eq!(store.list_maps().unwrap().len(), 2);
     assert_eq!(store.open_map(&target.id).unwrap().map.cards.len(), 1);
 }
+
+#[test]
+fn a_page_of_changes_lists_them_under_their_stage_and_lane_in_map_order() {
+    let before = sample::first_run_sample(0);
+    let mut after = before.clone();
+    let last = after.stages.len() - 1;
+    let (first_card, last_card) = {
+        let in_stage = |i: usize| {
+            after
+                .cards
+                .iter()
+                .find(|c| c.stage_id == after.stages[i].id)
+                .unwrap()
+                .clone()
+        };
+        (in_stage(0), in_stage(last))
+    };
+    let ops = [
+        waymark_core::Op::RemoveCard {
+            id: last_card.id.clone(),
+        },
+        waymark_core::Op::UpdateCard {
+            card: waymark_core::Card {
+                text: "Rewritten".to_owned(),
+                ..first_card.clone()
+            },
+        },
+    ];
+    waymark_core::apply_batch(&mut after, &ops).unwrap();
+    let page = waymark_library::changes_page("Shown to the board", &before, &after);
+    assert_eq!(page.title, "Changes since “Shown to the board”");
+    let headings: Vec<&str> = page.groups.iter().map(|(h, _)| h.as_str()).collect();
+    assert_eq!(headings.len(), 2, "{headings:?}");
+    assert!(
+        headings[0].starts_with(&before.stages[0].name),
+        "in map order: {headings:?}"
+    );
+    assert!(
+        headings[1].starts_with(&before.stages[last].name),
+        "{headings:?}"
+    );
+    assert!(page.groups[0].1[0].contains("now reads “Rewritten”"));
+}

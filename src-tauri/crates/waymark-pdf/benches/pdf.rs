@@ -14,6 +14,7 @@ fn options(layout: LayoutMode) -> PdfOptions {
         layout,
         lanes: None,
         personas: None,
+        changes: None,
     }
 }
 

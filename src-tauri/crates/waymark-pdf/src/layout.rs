@@ -177,6 +177,9 @@ pub fn layout(
             }
         }
     }
+    if let Some(changes) = &options.changes {
+        doc.changes(changes);
+    }
     doc.footers(exported);
     if !doc.fonts.missing.is_empty() {
         let listed: Vec<String> = doc

@@ -1,6 +1,7 @@
 //! Waymark's PDF export: a pure layout (map and options to boxes, paths and text runs in
 //! points), rendered as a vector PDF with real, selectable text in embedded, subset fonts.
 
+mod changes;
 mod curve;
 mod doc;
 mod fonts;
@@ -17,7 +18,9 @@ mod wrap;
 
 pub use fonts::FontSet;
 pub use layout::layout;
-pub use options::{page_size, LayoutMode, Orientation, PdfOptions, PAGE_SIDE_MM, PT_PER_MM};
+pub use options::{
+    page_size, ChangesPage, LayoutMode, Orientation, PdfOptions, PAGE_SIDE_MM, PT_PER_MM,
+};
 pub use page::{Bounds, Colour, Item, Layout, Page};
 pub use preview::{preview, sketch, PageSketch, Preview, Shape, SKETCHED_PAGES};
 pub use style::{lane_colour, MIN_READABLE_PT};

@@ -30,6 +30,17 @@ pub struct PdfOptions {
     pub lanes: Option<Vec<LaneId>>,
     /// Personas to include; `None` for all.
     pub personas: Option<Vec<PersonaId>>,
+    /// A page (or more) of changes at the end: "Changes since …".
+    pub changes: Option<ChangesPage>,
+}
+
+/// What changed since a version, for the stakeholders who saw it.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ChangesPage {
+    /// "Changes since “Shown to the steering group”".
+    pub title: String,
+    /// The changes under their headings (a stage and lane, or the map).
+    pub groups: Vec<(String, Vec<String>)>,
 }
 
 impl Default for PdfOptions {
@@ -40,6 +51,7 @@ impl Default for PdfOptions {
             layout: LayoutMode::Fit,
             lanes: None,
             personas: None,
+            changes: None,
         }
     }
 }

@@ -13,6 +13,7 @@ fn options(page: &str, orientation: Orientation, mode: LayoutMode) -> PdfOptions
         layout: mode,
         lanes: None,
         personas: None,
+        changes: None,
     }
 }
 
@@ -280,4 +281,33 @@ fn the_preview_draws_the_first_pages_as_the_pdf_lays_them_out() {
             }
         }
     }
+}
+
+#[test]
+fn a_long_list_of_changes_flows_onto_pages_of_its_own_inside_their_margins() {
+    let map = sample::first_run_sample(0);
+    let lines: Vec<String> = (0..180)
+        .map(|i| format!("Card “Idea {i}” moved from Awareness to Consideration, with a note long enough to wrap across the width of the page"))
+        .collect();
+    let with = PdfOptions {
+        changes: Some(waymark_pdf::ChangesPage {
+            title: "Changes since “Shown to the board”".to_owned(),
+            groups: vec![("Awareness · Customer actions".to_owned(), lines)],
+        }),
+        ..options("a4", Orientation::Portrait, LayoutMode::Fit)
+    };
+    let plain = lay_out(&map, &options("a4", Orientation::Portrait, LayoutMode::Fit));
+    let with_changes = lay_out(&map, &with);
+    assert!(
+        with_changes.pages.len() > plain.pages.len() + 1,
+        "the list needs more than a page"
+    );
+    assert_contained(&with_changes);
+    let last = &with_changes.pages[plain.pages.len()];
+    assert_eq!(last.bookmarks, ["Changes since “Shown to the board”"]);
+    let text = all_text(&with_changes);
+    assert!(
+        text.contains("“Idea0”") && text.contains("“Idea179”"),
+        "no line is lost"
+    );
 }

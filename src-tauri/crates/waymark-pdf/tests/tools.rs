@@ -86,6 +86,7 @@ fn check(map: &JourneyMap, page: &str, orientation: Orientation, layout: LayoutM
         layout,
         lanes: None,
         personas: None,
+        changes: None,
     };
     let export = export_pdf(map, &options, 1_795_347_200_000).unwrap();
     let file = dir.join(format!("{page}-{layout:?}.pdf"));

@@ -281,7 +281,11 @@ lanes: Array<LaneId> | null,
 /**
  * The personas whose curves to show (all when absent).
  */
-personas: Array<PersonaId> | null, };
+personas: Array<PersonaId> | null, 
+/**
+ * A version of the map: a page at the end lists what changed since.
+ */
+changes_since?: string, };
 
 /**
  * A preview of an export.

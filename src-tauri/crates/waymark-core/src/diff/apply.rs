@@ -74,12 +74,18 @@ pub fn changes_to_ops(a: &JourneyMap, b: &JourneyMap) -> Vec<Op> {
             order: Some(card.order.clone()),
         })
     });
-    let (additions, others): (Vec<Op>, Vec<Op>) = cards
+    // Cards go to their place before their content changes: a card moved to another kind of
+    // lane keeps only that lane's fields, which the update then sets.
+    let (removed, rest): (Vec<Op>, Vec<Op>) = cards
+        .into_iter()
+        .partition(|op| matches!(op, Op::RemoveCard { .. }));
+    let (additions, updates): (Vec<Op>, Vec<Op>) = rest
         .into_iter()
         .partition(|op| matches!(op, Op::AddCard { .. }));
     let mut ops = parts;
-    ops.extend(others);
+    ops.extend(removed);
     ops.extend(moves.collect::<Vec<_>>());
+    ops.extend(updates);
     ops.extend(additions);
     ops.extend(emotions);
     ops.extend(removals);

@@ -29,7 +29,7 @@ pub struct Comparison {
 /// differences are in `a`'s ids where the two share parts.
 pub fn compare(a: &JourneyMap, b: &JourneyMap) -> Comparison {
     let b = align(a, b);
-    let differences = diff(a, &b)
+    let mut differences: Vec<Difference> = diff(a, &b)
         .into_iter()
         .map(|change| {
             let said = say(&change, a, &b);
@@ -43,6 +43,38 @@ pub fn compare(a: &JourneyMap, b: &JourneyMap) -> Comparison {
             }
         })
         .collect();
+    // Listed stage by stage, lane by lane (the map's own changes first), in the later map's
+    // order, or the earlier one's for what it no longer has.
+    let order = |ids: Vec<&str>| {
+        let mut places = std::collections::HashMap::new();
+        for (i, id) in ids.into_iter().enumerate() {
+            places.entry(id.to_owned()).or_insert(i + 1);
+        }
+        places
+    };
+    let stages = order(
+        b.stages
+            .iter()
+            .chain(&a.stages)
+            .map(|s| s.id.as_str())
+            .collect(),
+    );
+    let lanes = order(
+        b.lanes
+            .iter()
+            .chain(&a.lanes)
+            .map(|l| l.id.as_str())
+            .collect(),
+    );
+    let place = |places: &std::collections::HashMap<String, usize>, id: Option<&str>| {
+        id.map_or(0, |id| places.get(id).copied().unwrap_or(usize::MAX))
+    };
+    differences.sort_by_key(|d| {
+        (
+            place(&stages, d.stage_id.as_ref().map(StageId::as_str)),
+            place(&lanes, d.lane_id.as_ref().map(LaneId::as_str)),
+        )
+    });
     Comparison { differences }
 }
 

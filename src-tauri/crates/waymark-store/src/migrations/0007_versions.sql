@@ -1,6 +1,7 @@
 -- Versions: named moments of a map, made by hand or when something happened to it (an export,
 -- an import replacing it, a restore, a merge, or the copy a file brought). Each holds the whole
--- map, and the ids of the versions it descends from, newest first, which files carry too.
+-- map (encoded compactly, see versions.rs), and the ids of the versions it descends from, newest
+-- first, which files carry too.
 CREATE TABLE versions (
     id TEXT PRIMARY KEY NOT NULL,
     map_id TEXT NOT NULL REFERENCES maps (id) ON DELETE CASCADE,
@@ -13,6 +14,6 @@ CREATE TABLE versions (
     cards INTEGER NOT NULL,
     personas INTEGER NOT NULL,
     parents TEXT NOT NULL DEFAULT '[]',
-    document TEXT NOT NULL
+    document BLOB NOT NULL
 ) STRICT;
 CREATE INDEX versions_by_map ON versions (map_id, created_at);
