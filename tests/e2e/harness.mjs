@@ -5,6 +5,7 @@ import { closeSync, mkdtempSync, mkdirSync, openSync } from "node:fs";
 import net from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { after, before } from "node:test";
 import { fileURLToPath } from "node:url";
 import { remote } from "webdriverio";
 
@@ -211,6 +212,24 @@ export async function texts(browser, selector) {
       Array.from(document.querySelectorAll(sel), (el) => el.textContent.trim()),
     selector,
   );
+}
+
+/**
+ * Starts the app for the tests of one file, with the map `title` open; `session.browser` and
+ * `session.driver` are set before the first test.
+ */
+export function withMapOpen(title) {
+  const session = { browser: null, driver: null };
+  before(async () => {
+    session.driver = await startDriver();
+    session.browser = await session.driver.launch();
+    await openMap(session.browser, title);
+  });
+  after(async () => {
+    await session.browser?.deleteSession().catch(() => {});
+    session.driver?.stop();
+  });
+  return session;
 }
 
 /** The element of the card with this text on the canvas. */

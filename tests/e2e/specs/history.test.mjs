@@ -4,37 +4,20 @@
 
 import assert from "node:assert/strict";
 import path from "node:path";
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import { Key } from "webdriverio";
-import {
-  ARTIFACTS,
-  cardByText,
-  openMap,
-  startDriver,
-  texts,
-  waitSaved,
-} from "../harness.mjs";
+import { ARTIFACTS, cardByText, texts, waitSaved, withMapOpen } from "../harness.mjs";
 
 const SAMPLE = "Meal-kit subscription: first month";
-let driver;
-let browser;
-
-before(async () => {
-  driver = await startDriver();
-  browser = await driver.launch();
-  await openMap(browser, SAMPLE);
-});
-
-after(async () => {
-  await browser?.deleteSession().catch(() => {});
-  driver?.stop();
-});
+const session = withMapOpen(SAMPLE);
 
 function sampleId() {
+  const { driver } = session;
   return JSON.parse(driver.cli("list", "--json")).find((m) => m.title === SAMPLE).id;
 }
 
 function savedTexts() {
+  const { driver } = session;
   const map = JSON.parse(
     driver.cli("export", sampleId(), "--format", "json", "--out", "-"),
   ).map;
@@ -42,6 +25,7 @@ function savedTexts() {
 }
 
 test("a version compared with the map shows three edits, and a restore undoes", async () => {
+  const { browser, driver } = session;
   await (await browser.$('[data-testid="history-button"]')).click();
   await (await browser.$('[data-testid="save-version"]')).click();
   const name = await browser.$('[data-testid="version-name"]');
