@@ -33,6 +33,8 @@ const COMMANDS: &[&str] = &[
     "delete_version",
     "restore_version",
     "compare_maps",
+    "preview_merge",
+    "apply_merge",
 ];
 
 fn main() {

@@ -49,6 +49,8 @@ pub fn builder<R: Runtime>(builder: Builder<R>, library: Library) -> Builder<R> 
             commands::versions::delete_version,
             commands::versions::restore_version,
             commands::versions::compare_maps,
+            commands::merge::preview_merge,
+            commands::merge::apply_merge,
         ])
 }
 

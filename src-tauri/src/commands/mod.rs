@@ -3,6 +3,7 @@
 pub mod edits;
 pub mod exchange;
 pub mod library;
+pub mod merge;
 pub mod pdf;
 pub mod versions;
 

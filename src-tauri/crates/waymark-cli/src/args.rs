@@ -15,6 +15,15 @@ pub struct Cli {
     pub command: Command,
 }
 
+/// A side of a merge.
+#[derive(Clone, Copy, ValueEnum)]
+pub enum Side {
+    /// The map in the library.
+    Mine,
+    /// The file.
+    Theirs,
+}
+
 #[derive(Subcommand)]
 pub enum Command {
     /// Lists the template names, one a line.
@@ -116,6 +125,24 @@ pub enum Command {
         #[arg(value_name = "B")]
         b: String,
         /// Prints the differences as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Merges a colleague's copy of a map (a file) into the map, from the version both
+    /// share; prints the changes and the conflicts. With conflicts and no --prefer it exits 1
+    /// and writes nothing.
+    Merge {
+        #[arg(value_name = "MAP_ID")]
+        map_id: String,
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// Decides every conflict for this side.
+        #[arg(long, value_enum)]
+        prefer: Option<Side>,
+        /// Shows what the merge would do and writes nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Prints the result as JSON.
         #[arg(long)]
         json: bool,
     },

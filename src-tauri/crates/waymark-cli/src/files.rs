@@ -45,11 +45,17 @@ pub fn validate(file: &Path, format: InFormat) -> Result<(), String> {
 /// Imports files as new maps, all or none: every file is read and checked before the library
 /// is even opened.
 pub fn import(db: Option<PathBuf>, files: &[PathBuf], format: InFormat) -> Result<(), String> {
-    let mut maps = Vec::new();
+    let mut read = Vec::new();
     let mut refused = Vec::new();
     for file in files {
         match read_file(file, format) {
-            Ok(imported) => maps.push(imported.map),
+            Ok(imported) => read.push((
+                waymark_library::ReadFile {
+                    path: file.clone(),
+                    outcome: Ok(imported),
+                },
+                None,
+            )),
             Err(problems) => refused.push(problems),
         }
     }
@@ -57,11 +63,10 @@ pub fn import(db: Option<PathBuf>, files: &[PathBuf], format: InFormat) -> Resul
         refused.push("nothing was imported".to_owned());
         return Err(refused.join("\n"));
     }
-    open_store(db)?
-        .import_maps(&maps, &[])
-        .map_err(|e| e.to_string())?;
-    for map in &maps {
-        say(&map.id);
+    let mut store = open_store(db)?;
+    let ids = waymark_library::import(&mut store, read).map_err(|e| e.to_string())?;
+    for id in ids {
+        say(id);
     }
     Ok(())
 }

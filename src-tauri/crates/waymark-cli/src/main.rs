@@ -6,6 +6,7 @@
 mod args;
 mod files;
 mod maps;
+mod merge;
 mod output;
 mod versions;
 
@@ -52,6 +53,13 @@ fn run(cli: Cli) -> Result<(), String> {
             action: VersionAction::Restore { map_id, version_id },
         } => versions::restore(db, &map_id, &version_id),
         Command::Diff { a, b, json } => versions::diff(db, &a, &b, json),
+        Command::Merge {
+            map_id,
+            file,
+            prefer,
+            dry_run,
+            json,
+        } => merge::merge(db, &map_id, &file, prefer, (dry_run, json)),
         Command::Export {
             map_id,
             format,

@@ -8,6 +8,7 @@ pub mod domain;
 mod error;
 mod ids;
 mod map;
+pub mod merge;
 mod ops;
 pub mod order;
 mod rules;

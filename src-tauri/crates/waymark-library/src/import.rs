@@ -2,6 +2,7 @@
 //! what is imported lands in one transaction, all or nothing.
 
 use crate::error::{LibraryError, Result};
+use crate::merge::{ancestry, Ancestry, MergeOffer};
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 use waymark_core::{CheckedMap, MapId, MapSummary};
@@ -27,6 +28,11 @@ pub struct ImportCheck {
     pub problems: Vec<String>,
     /// The library's map this file was exported from, if it is still there.
     pub existing: Option<MapSummary>,
+    /// The map the file can be merged into: it holds a version the file descends from.
+    pub merge: Option<MergeOffer>,
+    /// Why the file cannot be merged (it is a version the library already has, or its map
+    /// is in the Trash).
+    pub merge_refused: Option<String>,
 }
 
 /// One file to import: as a new map, or replacing a map of the library.
@@ -36,7 +42,7 @@ pub struct ImportRequest {
     pub replace: Option<MapId>,
 }
 
-fn file_name(path: &Path) -> String {
+pub(crate) fn file_name(path: &Path) -> String {
     path.file_name()
         .map(|n| n.to_string_lossy().to_string())
         .unwrap_or_else(|| path.display().to_string())
@@ -60,7 +66,7 @@ pub fn read_for_import(path: &Path, format: Option<FileFormat>) -> ReadFile {
 /// What importing each file would do, against the library's maps.
 pub fn check_import(store: &Store, files: Vec<ReadFile>) -> Result<Vec<ImportCheck>> {
     let maps = store.list_maps()?;
-    Ok(files
+    files
         .into_iter()
         .map(|file| {
             let mut check = ImportCheck {
@@ -70,19 +76,35 @@ pub fn check_import(store: &Store, files: Vec<ReadFile>) -> Result<Vec<ImportChe
                 warnings: Vec::new(),
                 problems: Vec::new(),
                 existing: None,
+                merge: None,
+                merge_refused: None,
             };
             match file.outcome {
                 Ok(imported) => {
                     let source = imported.source_map_id.as_ref();
                     check.existing = maps.iter().find(|m| Some(&m.id) == source).cloned();
+                    match ancestry(store, &imported, &check.file_name)? {
+                        Ancestry::Common(found) => {
+                            check.merge =
+                                maps.iter()
+                                    .find(|m| m.id == found.version.map_id)
+                                    .map(|map| MergeOffer {
+                                        map: map.clone(),
+                                        base_name: found.version.name.clone(),
+                                        base_created_at: found.version.created_at,
+                                    });
+                        }
+                        Ancestry::Refused(why) => check.merge_refused = Some(why),
+                        Ancestry::Unknown => {}
+                    }
                     check.map = Some(imported.map.summary());
                     check.warnings = imported.warnings;
                 }
                 Err(problems) => check.problems = problems,
             }
-            check
+            Ok(check)
         })
-        .collect())
+        .collect()
 }
 
 /// Imports files that were read, all or nothing, in one transaction: each as a new map, or
@@ -138,6 +160,6 @@ pub fn import(store: &mut Store, files: Vec<(ReadFile, Option<MapId>)>) -> Resul
 }
 
 /// A version's name, within its length.
-fn short(name: &str) -> String {
+pub(crate) fn short(name: &str) -> String {
     name.chars().take(120).collect()
 }

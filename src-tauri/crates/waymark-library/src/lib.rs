@@ -7,6 +7,7 @@ mod error;
 mod export;
 mod import;
 mod known;
+mod merge;
 
 pub use backups::{
     backup_if_due, backup_now, list_backups, restore, BackupListing, Restored, KEPT_BACKUPS,
@@ -18,6 +19,7 @@ pub use export::{
 };
 pub use import::{check_import, import, read_for_import, ImportCheck, ImportRequest, ReadFile};
 pub use known::KnownLibraries;
+pub use merge::{ancestry, apply_merge, prefer, preview_merge, Ancestry, MergeOffer, MergePreview};
 
 use std::path::Path;
 use waymark_core::Timestamp;

@@ -5,9 +5,11 @@
 
 mod backup;
 mod db;
+mod document;
 mod error;
 mod guard;
 mod history;
+mod merging;
 mod open;
 mod preflight;
 mod rows;
@@ -18,6 +20,7 @@ mod versions;
 pub use backup::{backups_folder, read_backup, restore_backup, write_backup, BackupContents};
 pub use error::{ErrorCode, Lost, Result, StoreError};
 pub use history::HISTORY_LIMIT;
+pub use merging::{Found, Merging};
 pub use open::{default_db_path, APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION};
 pub use trash::{TrashedMap, TRASH_DAYS};
 pub use versions::{Made, Received, Version, AUTOMATIC_KEPT, LINEAGE_LEN, SHARED_KEPT_DAYS};

@@ -2,6 +2,7 @@
 //! descends from (its lineage, newest first), so that two copies of a map can find the moment
 //! they share.
 
+use crate::document::{decode, encode};
 use crate::error::{Result, StoreError};
 use crate::{apply_in, change_map, not_found, rows, Applied, Store};
 use rusqlite::{params, Connection, OptionalExtension, Row};
@@ -17,35 +18,8 @@ pub const AUTOMATIC_KEPT: usize = 30;
 /// copy of that file is merged against.
 pub const SHARED_KEPT_DAYS: i64 = 365;
 
-const NAME_MAX: usize = 120;
+pub(crate) const NAME_MAX: usize = 120;
 
-/// How a version's map is stored: this byte, then the map encoded with postcard (compact and
-/// about three times quicker to read back than JSON, so a version opens as fast as the map).
-/// postcard does not describe its fields: a change to the map's types must come with a
-/// migration that encodes the stored versions again, under a new format byte.
-const DOCUMENT_FORMAT: u8 = 1;
-
-fn encode(map: &JourneyMap) -> Result<Vec<u8>> {
-    let document = vec![DOCUMENT_FORMAT];
-    postcard::to_extend(map, document).map_err(|e| StoreError::BadRow {
-        what: "version",
-        detail: e.to_string(),
-    })
-}
-
-fn decode(document: &[u8]) -> Result<JourneyMap> {
-    let bad = |detail: String| StoreError::BadRow {
-        what: "version",
-        detail,
-    };
-    match document.split_first() {
-        Some((&DOCUMENT_FORMAT, encoded)) => {
-            postcard::from_bytes(encoded).map_err(|e| bad(e.to_string()))
-        }
-        Some((format, _)) => Err(bad(format!("unknown document format {format}"))),
-        None => Err(bad("empty document".to_owned())),
-    }
-}
 const NOTE_MAX: usize = 2_000;
 
 /// How a version came to be.
@@ -116,10 +90,10 @@ pub struct Received<'a> {
     pub map: &'a JourneyMap,
 }
 
-const COLUMNS: &str =
+pub(crate) const COLUMNS: &str =
     "id, map_id, name, note, made, created_at, stages, lanes, cards, personas, parents";
 
-fn version_from_row(row: &Row<'_>) -> rusqlite::Result<Version> {
+pub(crate) fn version_from_row(row: &Row<'_>) -> rusqlite::Result<Version> {
     let made: String = row.get(4)?;
     let parents: String = row.get(10)?;
     Ok(Version {
@@ -137,7 +111,7 @@ fn version_from_row(row: &Row<'_>) -> rusqlite::Result<Version> {
     })
 }
 
-fn check_words(name: &str, note: &str) -> Result<()> {
+pub(crate) fn check_words(name: &str, note: &str) -> Result<()> {
     if name.trim().is_empty() {
         return Err(StoreError::BadVersion(
             "A version needs a name, such as \"Shown to the steering group\".".to_owned(),
@@ -153,7 +127,7 @@ fn check_words(name: &str, note: &str) -> Result<()> {
 
 /// The ids a version made now of `map_id` descends from: the newest version and its own
 /// ancestors.
-fn lineage_in(conn: &Connection, map_id: &MapId) -> Result<Vec<String>> {
+pub(crate) fn lineage_in(conn: &Connection, map_id: &MapId) -> Result<Vec<String>> {
     let newest: Option<(String, String)> = conn
         .prepare_cached(
             "SELECT id, parents FROM versions WHERE map_id = ?1
@@ -171,7 +145,7 @@ fn lineage_in(conn: &Connection, map_id: &MapId) -> Result<Vec<String>> {
 
 /// Writes a version of `map` and prunes the automatic versions no longer needed.
 #[allow(clippy::too_many_arguments)]
-fn insert_version(
+pub(crate) fn insert_version(
     conn: &Connection,
     id: &str,
     map: &JourneyMap,
@@ -380,37 +354,50 @@ impl Store {
         let (applied, map) = self.db.write(|tx| {
             let (version, target) = read_document(tx, map_id, id)?;
             let before = current_map(tx, map_id, cached.clone())?;
-            let parents = lineage_in(tx, map_id)?;
             let name = format!("Before restoring “{}”", version.name);
-            let name: String = name.chars().take(NAME_MAX).collect();
-            insert_version(
-                tx,
-                &waymark_core::new_id(),
-                &before,
-                &name,
-                "",
-                Made::Restore,
-                &parents,
-            )?;
-            change_map(tx, map_id, Some(before), |tx, map| {
-                let target = JourneyMap {
-                    id: map.id.clone(),
-                    ..target
-                };
-                let ops = waymark_core::diff::changes_to_ops(map, &target);
-                if ops.is_empty() {
-                    return Ok(());
-                }
-                apply_in(tx, map, &ops)
-            })
+            replace_after_version(tx, before, &name, Made::Restore, &target)
         })?;
         self.open_map = Some(map);
         Ok(applied)
     }
 }
 
+/// Saves `before` (the map as stored) as a version named `name`, then makes the map what
+/// `target` holds as one undoable step.
+pub(crate) fn replace_after_version(
+    tx: &Connection,
+    before: JourneyMap,
+    name: &str,
+    made: Made,
+    target: &JourneyMap,
+) -> Result<(Applied, JourneyMap)> {
+    let map_id = before.id.clone();
+    let parents = lineage_in(tx, &map_id)?;
+    let name: String = name.chars().take(NAME_MAX).collect();
+    insert_version(
+        tx,
+        &waymark_core::new_id(),
+        &before,
+        &name,
+        "",
+        made,
+        &parents,
+    )?;
+    change_map(tx, &map_id, Some(before), |tx, map| {
+        let target = JourneyMap {
+            id: map.id.clone(),
+            ..target.clone()
+        };
+        let ops = waymark_core::diff::changes_to_ops(map, &target);
+        if ops.is_empty() {
+            return Ok(());
+        }
+        apply_in(tx, map, &ops)
+    })
+}
+
 /// The map as stored now (the cached copy when it is current).
-fn current_map(
+pub(crate) fn current_map(
     conn: &Connection,
     map_id: &MapId,
     cached: Option<JourneyMap>,
@@ -427,48 +414,5 @@ fn current_map(
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use waymark_core::{Card, Lane, LaneId, LaneKind, Stage, StageId};
-
-    /// A map stored as a version in format 1, as an earlier Waymark wrote it: it must always
-    /// read back. When the map's types change, this fails until a migration re-encodes.
-    const STORED: &str = include_str!("versions_format1.hex");
-
-    fn small_map() -> JourneyMap {
-        let mut map = JourneyMap::empty("Kept", 1);
-        map.id = MapId::from("m1");
-        map.stages.push(Stage {
-            id: StageId::from("s1"),
-            name: "Visit".into(),
-            description: String::new(),
-            colour: Some("#336699".into()),
-            width: Some(320),
-        });
-        map.lanes.push(Lane {
-            id: LaneId::from("l1"),
-            kind: LaneKind::PainPoints,
-            title: "Pains".into(),
-            collapsed: false,
-        });
-        let mut card = Card::new(StageId::from("s1"), LaneId::from("l1"), 0, "Long queue");
-        card.id = waymark_core::CardId::from("c1");
-        card.order = "a0".into();
-        card.severity = Some(4);
-        card.tags = vec!["till".into()];
-        map.cards.push(card);
-        map
-    }
-
-    #[test]
-    fn a_version_stored_in_format_1_reads_back() {
-        let bytes: Vec<u8> = (0..STORED.trim().len())
-            .step_by(2)
-            .map(|i| u8::from_str_radix(&STORED.trim()[i..i + 2], 16).unwrap_or(0))
-            .collect();
-        let encoded = encode(&small_map()).ok().unwrap_or_default();
-        let hex: String = encoded.iter().map(|b| format!("{b:02x}")).collect();
-        assert_eq!(hex, STORED.trim(), "format 1 is what this Waymark writes");
-        assert_eq!(decode(&bytes).ok(), Some(small_map()));
-    }
-}
+#[path = "versions_tests.rs"]
+mod tests;

@@ -221,7 +221,16 @@ problems: Array<string>,
 /**
  * The library's map this file was exported from, if it is still there.
  */
-existing: MapSummary | null, };
+existing: MapSummary | null, 
+/**
+ * The map the file can be merged into: it holds a version the file descends from.
+ */
+merge: MergeOffer | null, 
+/**
+ * Why the file cannot be merged (it is a version the library already has, or its map
+ * is in the Trash).
+ */
+merge_refused: string | null, };
 
 /**
  * One file to import: as a new map, or replacing a map of the library.
@@ -347,6 +356,84 @@ export type Side = { "kind": "current" } | { "kind": "version", id: string, } | 
  * first: its parts that match the first's by name carry the first's ids.
  */
 export type Compared = { before: JourneyMap, after: JourneyMap, differences: Array<Difference>, };
+
+/**
+ * How a conflict is decided.
+ */
+export type Choice = "mine" | "theirs" | "both";
+
+/**
+ * What kind of disagreement a conflict is.
+ */
+export type ConflictKind = "field" | "presence" | "order";
+
+/**
+ * Two changes that cannot both be kept, with the choice that decides it.
+ */
+export type Conflict = { 
+/**
+ * Stable across merges of the same maps: the key of the choice.
+ */
+key: string, kind: ConflictKind, 
+/**
+ * What it is about, in words ("Text of the card “Book a table”").
+ */
+what: string, 
+/**
+ * The map's value in the library, in words.
+ */
+mine: string, 
+/**
+ * The other copy's value, in words.
+ */
+theirs: string, 
+/**
+ * Whether "Keep both" is offered (texts).
+ */
+can_keep_both: boolean, choice: Choice, stage_id: StageId | null, lane_id: LaneId | null, card_id: CardId | null, };
+
+/**
+ * The library's map a file can be merged into: the one holding the version the file
+ * descends from.
+ */
+export type MergeOffer = { map: MapSummary, 
+/**
+ * The name of the version both copies share, and when it was made.
+ */
+base_name: string, base_created_at: number, };
+
+/**
+ * What merging a file into a map would do, before anything is written.
+ */
+export type MergePreview = { map_id: MapId, file_name: string, 
+/**
+ * The version both copies share; none when the file is compared two-way.
+ */
+base: Version | null, 
+/**
+ * The map's revision the merge was made from.
+ */
+revision: number, 
+/**
+ * The map as it is.
+ */
+before: JourneyMap, 
+/**
+ * The map once merged, with the conflicts decided as chosen.
+ */
+after: JourneyMap, 
+/**
+ * What merging changes, in words and with the parts to mark.
+ */
+differences: Array<Difference>, 
+/**
+ * How many changes the merge makes to the map.
+ */
+applied: number, conflicts: Array<Conflict>, 
+/**
+ * The rule the merged map would break, if any: it cannot be applied as chosen.
+ */
+problem: string | null, };
 
 /**
  * One page as shapes in points, from the top-left corner.

@@ -3,6 +3,7 @@
 
 mod files;
 mod library;
+mod merge;
 mod versions;
 
 use serde_json::Value;

@@ -240,7 +240,7 @@ fn list_changes<'a, T: PartialEq, Id: Eq + std::hash::Hash>(
         .enumerate()
         .filter_map(|(j, part)| in_a.get(id(part)).map(|&i| (i, j)))
         .collect();
-    let stayed = longest_increasing(&kept.iter().map(|&(i, _)| i).collect::<Vec<_>>());
+    let stayed = increasing_values(&kept.iter().map(|&(i, _)| i).collect::<Vec<_>>());
     for (j, part) in b.iter().enumerate() {
         match in_a.get(id(part)) {
             None => changes.push(change(ListEvent::Added(part, index(j)))),
@@ -257,12 +257,12 @@ fn list_changes<'a, T: PartialEq, Id: Eq + std::hash::Hash>(
     changes
 }
 
-/// The values of the longest strictly increasing subsequence of `values` (patience sorting).
-fn longest_increasing(values: &[usize]) -> HashSet<usize> {
+/// The indices into `values` of a longest strictly increasing subsequence (patience sorting).
+pub(crate) fn longest_increasing<T: Ord>(values: &[T]) -> Vec<usize> {
     let mut tails: Vec<usize> = Vec::new(); // index into `values` of each pile's top
     let mut previous: Vec<Option<usize>> = vec![None; values.len()];
-    for (k, &value) in values.iter().enumerate() {
-        let pile = tails.partition_point(|&t| values[t] < value);
+    for (k, value) in values.iter().enumerate() {
+        let pile = tails.partition_point(|&t| values[t] < *value);
         previous[k] = pile.checked_sub(1).map(|p| tails[p]);
         if pile == tails.len() {
             tails.push(k);
@@ -270,17 +270,26 @@ fn longest_increasing(values: &[usize]) -> HashSet<usize> {
             tails[pile] = k;
         }
     }
-    let mut kept = HashSet::new();
+    let mut kept = Vec::new();
     let mut at = tails.last().copied();
     while let Some(k) = at {
-        kept.insert(values[k]);
+        kept.push(k);
         at = previous[k];
     }
+    kept.reverse();
     kept
 }
 
+/// The values of `values` on a longest strictly increasing run.
+fn increasing_values(values: &[usize]) -> HashSet<usize> {
+    longest_increasing(values)
+        .into_iter()
+        .map(|k| values[k])
+        .collect()
+}
+
 /// Whether two versions of a card differ in what it says (not where it is).
-fn content_differs(a: &Card, b: &Card) -> bool {
+pub(crate) fn content_differs(a: &Card, b: &Card) -> bool {
     a.text != b.text
         || a.channel != b.channel
         || a.severity != b.severity
@@ -313,7 +322,7 @@ fn card_changes(a: &JourneyMap, b: &JourneyMap) -> Vec<Change> {
                 .iter()
                 .map(|c| in_a[&c.id].position as usize)
                 .collect();
-            let kept = longest_increasing(&places);
+            let kept = increasing_values(&places);
             for card in stayed {
                 if !kept.contains(&(in_a[&card.id].position as usize)) {
                     reordered.insert(&card.id);

@@ -4,6 +4,7 @@
 mod diff;
 mod docs;
 mod fixtures;
+mod merge;
 mod order_keys;
 mod properties;
 
