@@ -3,6 +3,7 @@
 
 mod bindings;
 mod library;
+mod merge;
 
 use serde_json::{json, Value};
 use tauri::test::{get_ipc_response, mock_builder, mock_context, noop_assets, INVOKE_KEY};

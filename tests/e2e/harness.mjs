@@ -205,6 +205,29 @@ function dialogIsOpen(title) {
   }
 }
 
+/**
+ * Presses Import on the library screen and chooses `file` in the file chooser; returns the
+ * import dialog's confirm button once the file reached it.
+ */
+export async function chooseToImport(browser, file) {
+  await (await browser.$('[data-testid="import"]')).click();
+  const confirm = await browser.$('[data-testid="confirm-import"]');
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    chooseInFileDialog("Import journey maps", file);
+    const shown = await confirm.waitForClickable({ timeout: 8000 }).then(
+      () => true,
+      () => false,
+    );
+    if (shown) return confirm;
+  }
+  execFileSync("import", [
+    "-window",
+    "root",
+    path.join(ARTIFACTS, "file-dialog-stuck.png"),
+  ]);
+  throw new Error("the file chosen in the dialog never reached the import dialog");
+}
+
 /** The text of every element matching `selector`, in one round trip. */
 export async function texts(browser, selector) {
   return browser.execute(

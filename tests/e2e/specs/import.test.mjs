@@ -1,7 +1,6 @@
 // Importing through the UI: the real GTK file chooser, answered as a person would, by keyboard.
 
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
 import { copyFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -9,7 +8,7 @@ import { fileURLToPath } from "node:url";
 import { after, before, test } from "node:test";
 import {
   ARTIFACTS,
-  chooseInFileDialog,
+  chooseToImport,
   openMap,
   startDriver,
   texts,
@@ -27,34 +26,13 @@ before(async () => {
 
 after(() => driver?.stop());
 
-async function importThroughDialog(browser, file) {
-  await (await browser.$('[data-testid="import"]')).click();
-  const confirm = await browser.$('[data-testid="confirm-import"]');
-  for (let attempt = 1; attempt <= 3; attempt++) {
-    chooseInFileDialog("Import journey maps", file);
-    const shown = await confirm.waitForClickable({ timeout: 8000 }).then(
-      () => true,
-      () => false,
-    );
-    if (shown) return confirm;
-  }
-  execFileSync("import", [
-    "-window",
-    "root",
-    path.join(ARTIFACTS, "file-dialog-stuck.png"),
-  ]);
-  throw new Error(
-    "the file chosen in the dialog never reached the import dialog",
-  );
-}
-
 test("a map file chosen in the import dialog lands in the library", async () => {
   const dir = mkdtempSync(path.join(tmpdir(), "waymark-import-"));
   const file = path.join(dir, "cafe.journey.json");
   copyFileSync(path.join(fixtures, "json/small.journey.json"), file);
   const browser = await driver.launch();
   try {
-    const confirm = await importThroughDialog(browser, file);
+    const confirm = await chooseToImport(browser, file);
     const [summary] = await texts(browser, '[data-testid="import-file"]');
     assert.match(summary, /Kraków café: first visit/);
     assert.match(summary, /1 warning/);
@@ -83,7 +61,7 @@ test("HTML and script in card text show as text and never run", async () => {
   copyFileSync(path.join(fixtures, "json/html-in-text.journey.json"), file);
   const browser = await driver.launch();
   try {
-    const confirm = await importThroughDialog(browser, file);
+    const confirm = await chooseToImport(browser, file);
     await confirm.click();
     await browser.$('[data-testid="notice"]').waitForExist({ timeout: 10000 });
     await openMap(browser, "Text is data <b>not markup</b>");

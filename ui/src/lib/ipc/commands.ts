@@ -28,6 +28,8 @@ import type {
   Compared,
   Side,
   Version,
+  MergePreview,
+  Choice,
 } from "./types";
 
 /** A failure reported by the app, with a message written for the user. */
@@ -75,6 +77,9 @@ export const query = {
     call<JourneyMap>("open_version", { mapId, versionId }),
   compareMaps: (mapId: string, before: Side, after: Side) =>
     call<Compared>("compare_maps", { mapId, before, after }),
+  /** What merging a colleague's copy (a file) into the map would do; writes nothing. */
+  previewMerge: (mapId: string, path: string, choices: Record<string, Choice>) =>
+    call<MergePreview>("preview_merge", { mapId, path, choices }),
 };
 
 export const mutate = {
@@ -112,6 +117,9 @@ export const mutate = {
     call<void>("delete_version", { mapId, versionId }),
   restoreVersion: (mapId: string, versionId: string) =>
     call<Applied>("restore_version", { mapId, versionId }),
+  /** Merges the file as previewed at `revision`, as one undoable step. */
+  applyMerge: (mapId: string, path: string, choices: Record<string, Choice>, revision: number) =>
+    call<Applied>("apply_merge", { mapId, path, choices, revision }),
 };
 
 const EXPORT_FILTERS: Record<ExportFormat | "pdf", { name: string; extensions: string[] }> = {
@@ -149,10 +157,10 @@ export const dialogs = {
     if (chosen === null) return [];
     return Array.isArray(chosen) ? chosen : [chosen];
   },
-  /** Asks for a map file to compare with; null when cancelled. */
-  async chooseCompareFile(): Promise<string | null> {
+  /** Asks for a map file to compare with, or to merge; null when cancelled. */
+  async chooseCompareFile(title = "Compare with a file"): Promise<string | null> {
     const chosen = await open({
-      title: "Compare with a file",
+      title,
       multiple: false,
       directory: false,
       filters: [

@@ -2,10 +2,11 @@
 // the map being edited.
 
 import { mutate, query } from "../ipc/commands";
-import type { Difference, Side, Version } from "../ipc/types";
+import type { Difference, MergePreview, Side, Version } from "../ipc/types";
 import type { Toasts } from "../toast.svelte";
 import { CanvasState } from "./canvas.svelte";
 import { MapEditor } from "./editor.svelte";
+import { MergeSession } from "./merge.svelte";
 import { marksOf } from "./review";
 
 /** A version, or a comparison, shown instead of the map being edited. */
@@ -18,6 +19,8 @@ export interface Review {
   differences: Difference[] | null;
   /** The version shown, which can be restored. */
   version: Version | null;
+  /** The colleague's copy being merged, when the canvas previews a merge. */
+  merge: MergeSession | null;
 }
 
 const said = (e: unknown) => (e instanceof Error ? e.message : String(e));
@@ -57,6 +60,7 @@ export class History {
         detail: "as it was saved",
         differences: null,
         version,
+        merge: null,
       });
     } catch (e) {
       this.toasts.show(said(e), { failed: true });
@@ -97,6 +101,7 @@ export class History {
         ...words,
         differences: compared.differences,
         version,
+        merge: null,
       });
     } catch (e) {
       this.toasts.show(said(e), { failed: true });
@@ -121,6 +126,54 @@ export class History {
       this.toasts.show(`Restored “${version.name}”. Ctrl+Z brings back what was there.`, {
         action: { label: "Undo", run: () => editor.undo() },
       });
+    } catch (e) {
+      this.toasts.show(said(e), { failed: true });
+    }
+  }
+
+  /** Previews merging a colleague's copy into the map: nothing changes until applied. */
+  async startMerge(path: string): Promise<void> {
+    try {
+      await this.editor()?.idle();
+      const session = await MergeSession.start(this.mapId, path);
+      this.showMerge(session);
+    } catch (e) {
+      this.toasts.show(said(e), { failed: true });
+    }
+  }
+
+  /** Shows the merged map as the session now has it, marked. */
+  showMerge(session: MergeSession): void {
+    // The session's preview is reactive state; the review works on a plain copy.
+    const preview = $state.snapshot(session.preview) as MergePreview;
+    const canvas = new CanvasState(true);
+    canvas.marks = marksOf(preview.differences);
+    this.show({
+      editor: MapEditor.view(preview.after),
+      canvas,
+      title: `Merging ${preview.file_name}`,
+      detail: "a preview: the map changes only when you apply the merge",
+      differences: preview.differences,
+      version: null,
+      merge: session,
+    });
+  }
+
+  /** Applies the merge previewed, as one step Ctrl+Z undoes. */
+  async applyMerge(session: MergeSession): Promise<void> {
+    const editor = this.editor();
+    if (!editor) return;
+    try {
+      await editor.idle();
+      await session.apply();
+      await editor.refresh();
+      this.review = null;
+      this.changes++;
+      const { applied, file_name } = session.preview;
+      this.toasts.show(
+        `Merged ${file_name}: ${applied} change${applied === 1 ? "" : "s"}. Ctrl+Z undoes the whole merge.`,
+        { action: { label: "Undo", run: () => editor.undo() } },
+      );
     } catch (e) {
       this.toasts.show(said(e), { failed: true });
     }

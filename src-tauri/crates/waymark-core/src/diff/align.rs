@@ -3,7 +3,7 @@
 
 use crate::ids::{CardId, LaneId, PersonaId, StageId};
 use crate::map::{Card, JourneyMap};
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::hash::Hash;
 
 fn name_key(name: &str) -> String {
@@ -21,13 +21,13 @@ fn match_by_name<'a, Id: Clone + Eq + Hash + 'a>(
     let a_ids: HashSet<&Id> = a.iter().map(|(id, _)| *id).collect();
     let b_ids: HashSet<&Id> = b.iter().map(|(id, _)| *id).collect();
     // Parts of `a` that `b` has not matched by id, by name.
-    let mut free: HashMap<String, Vec<&Id>> = HashMap::new();
+    let mut free: HashMap<String, Vec<&Id>> = HashMap::default();
     for (id, name) in a.iter().rev() {
         if !b_ids.contains(id) {
             free.entry(name_key(name)).or_default().push(id);
         }
     }
-    let mut renamed = HashMap::new();
+    let mut renamed = HashMap::default();
     for (id, name) in b {
         if a_ids.contains(id) {
             continue;
@@ -84,7 +84,7 @@ pub fn align(a: &JourneyMap, b: &JourneyMap) -> JourneyMap {
 fn align_cards(a: &JourneyMap, b: &mut JourneyMap) {
     let b_ids: HashSet<CardId> = b.cards.iter().map(|c| c.id.clone()).collect();
     let a_ids: HashSet<&CardId> = a.cards.iter().map(|c| &c.id).collect();
-    let mut free: HashMap<(StageId, LaneId, String), Vec<&Card>> = HashMap::new();
+    let mut free: HashMap<(StageId, LaneId, String), Vec<&Card>> = HashMap::default();
     let mut a_cards: Vec<&Card> = a.cards.iter().filter(|c| !b_ids.contains(&c.id)).collect();
     a_cards.sort_by_key(|c| std::cmp::Reverse(c.position));
     for card in a_cards {

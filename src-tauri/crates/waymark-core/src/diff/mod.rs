@@ -15,8 +15,8 @@ pub use words::{compare, Comparison, Difference};
 
 use crate::ids::{LaneId, PersonaId, StageId};
 use crate::map::{Card, EmotionScore, EmotionState, JourneyMap, Lane, Persona, Stage};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde::{Deserialize, Serialize};
-use std::collections::{HashMap, HashSet};
 
 /// One difference between map `a` (before) and map `b` (after).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, ts_rs::TS)]
@@ -113,7 +113,12 @@ pub enum Change {
 /// personas, then stage by stage and lane by lane the cards, then the curves. `b` is first
 /// aligned to `a`, so parts of a map from elsewhere match by name.
 pub fn diff(a: &JourneyMap, b: &JourneyMap) -> Vec<Change> {
-    let b = align(a, b);
+    diff_by_id(a, &align(a, b))
+}
+
+/// The changes that turn `a` into `b`, matching parts by id only (as `diff` does once it
+/// has aligned `b`): for two maps that share their ids, such as a map and its merge.
+pub fn diff_by_id(a: &JourneyMap, b: &JourneyMap) -> Vec<Change> {
     let mut changes = Vec::new();
     if a.title != b.title {
         changes.push(Change::Title {
@@ -135,8 +140,8 @@ pub fn diff(a: &JourneyMap, b: &JourneyMap) -> Vec<Change> {
         |p| &p.id,
         persona_change,
     ));
-    changes.extend(card_changes(a, &b));
-    changes.extend(emotion_changes(a, &b));
+    changes.extend(card_changes(a, b));
+    changes.extend(emotion_changes(a, b));
     changes
 }
 
@@ -306,27 +311,32 @@ fn card_changes(a: &JourneyMap, b: &JourneyMap) -> Vec<Change> {
     let in_a: HashMap<_, &Card> = a.cards.iter().map(|c| (&c.id, c)).collect();
     // Which kept cards moved inside their cell: those outside the longest run that kept its
     // order there.
-    let mut reordered: HashSet<&crate::CardId> = HashSet::new();
-    for stage in &b.stages {
-        for lane in &b.lanes {
-            let cell = b.cell_cards(&stage.id, &lane.id);
-            let stayed: Vec<&Card> = cell
-                .iter()
-                .filter(|c| {
-                    in_a.get(&c.id)
-                        .is_some_and(|old| old.is_in(&c.stage_id, &c.lane_id))
-                })
-                .copied()
-                .collect();
-            let places: Vec<usize> = stayed
-                .iter()
-                .map(|c| in_a[&c.id].position as usize)
-                .collect();
-            let kept = increasing_values(&places);
-            for card in stayed {
-                if !kept.contains(&(in_a[&card.id].position as usize)) {
-                    reordered.insert(&card.id);
-                }
+    let mut reordered: HashSet<&crate::CardId> = HashSet::default();
+    let mut cells: HashMap<(&StageId, &LaneId), Vec<&Card>> = HashMap::default();
+    for card in &b.cards {
+        cells
+            .entry((&card.stage_id, &card.lane_id))
+            .or_default()
+            .push(card);
+    }
+    for mut cell in cells.into_values() {
+        cell.sort_by_key(|c| c.position);
+        let stayed: Vec<&Card> = cell
+            .iter()
+            .filter(|c| {
+                in_a.get(&c.id)
+                    .is_some_and(|old| old.is_in(&c.stage_id, &c.lane_id))
+            })
+            .copied()
+            .collect();
+        let places: Vec<usize> = stayed
+            .iter()
+            .map(|c| in_a[&c.id].position as usize)
+            .collect();
+        let kept = increasing_values(&places);
+        for card in stayed {
+            if !kept.contains(&(in_a[&card.id].position as usize)) {
+                reordered.insert(&card.id);
             }
         }
     }
@@ -372,7 +382,7 @@ fn in_reading_order(map: &JourneyMap) -> Vec<&Card> {
         .map(|(i, l)| (&l.id, i))
         .collect();
     let mut cards: Vec<&Card> = map.cards.iter().collect();
-    cards.sort_by_key(|c| {
+    cards.sort_by_cached_key(|c| {
         (
             stage.get(&c.stage_id).copied().unwrap_or(usize::MAX),
             lane.get(&c.lane_id).copied().unwrap_or(usize::MAX),

@@ -7,7 +7,7 @@ use crate::diff::content_differs;
 use crate::ids::{CardId, LaneId, StageId};
 use crate::map::{Card, JourneyMap, Lane, LaneKind, Stage};
 use crate::order;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 type Cell = (StageId, LaneId);
 
@@ -46,7 +46,7 @@ impl<'a> Side<'a> {
     fn of(map: &'a JourneyMap) -> Side<'a> {
         let mut sorted: Vec<&Card> = map.cards.iter().collect();
         sorted.sort_by_key(|c| c.position);
-        let mut cells: HashMap<Cell, Vec<CardId>> = HashMap::new();
+        let mut cells: HashMap<Cell, Vec<CardId>> = HashMap::default();
         for card in sorted {
             cells.entry(cell(card)).or_default().push(card.id.clone());
         }
@@ -89,7 +89,7 @@ struct Names(HashMap<String, String>);
 
 impl Names {
     fn of(maps: [&JourneyMap; 3]) -> Names {
-        let mut names = HashMap::new();
+        let mut names = HashMap::default();
         for map in maps {
             for s in &map.stages {
                 names.insert(format!("s:{}", s.id), s.name.clone());
@@ -131,7 +131,7 @@ pub(super) fn merge_cards(
             .map(|c| &c.id)
             .filter(|id| mine.get(id).is_none()),
     );
-    let mut merged: HashMap<CardId, Card> = HashMap::new();
+    let mut merged: HashMap<CardId, Card> = HashMap::default();
     for id in ids {
         let b = base.get(id);
         let m = mine.or_with_container(id, b, theirs.get(id));
@@ -254,7 +254,7 @@ fn order_cells(
     lanes: &[Lane],
     names: &Names,
 ) -> Vec<Card> {
-    let mut members: HashMap<Cell, HashSet<CardId>> = HashMap::new();
+    let mut members: HashMap<Cell, HashSet<CardId>> = HashMap::default();
     for card in merged.values() {
         members
             .entry(cell(card))
@@ -271,7 +271,7 @@ fn order_cells(
             let (b, m, t) = (base.cell(&here), mine.cell(&here), theirs.cell(&here));
             let ordered = if ctx.two_way {
                 match both_orders(m, t, members) {
-                    None => lay(m, t, &HashSet::new(), members),
+                    None => lay(m, t, &HashSet::default(), members),
                     Some(orders) => decide(ctx, &here, orders, &merged, names),
                 }
             } else {
@@ -283,7 +283,7 @@ fn order_cells(
             let (placed_mine, placed_theirs) = (placed(b, m), placed(b, t));
             let key_in = |side: &Side<'_>, id: &CardId| {
                 side.get(id)
-                    .filter(|c| cell(c) == here && order::is_valid(&c.order))
+                    .filter(|c| c.is_in(&here.0, &here.1) && order::is_valid(&c.order))
                     .map(|c| c.order.clone())
             };
             let candidates: Vec<Option<String>> = ordered

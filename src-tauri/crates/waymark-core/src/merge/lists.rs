@@ -8,7 +8,7 @@
 //! same part after different parts; the list is then a conflict, decided as a whole.
 
 use crate::diff::longest_increasing;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::hash::Hash;
 
 /// The parts of `side` that it added to the list or moved (relative to `base`).
@@ -46,13 +46,16 @@ pub(super) fn lay<Id: Clone + Eq + Hash>(
         if !members.contains(id) || (present.contains(id) && !placed_by_second.contains(id)) {
             continue;
         }
-        if let Some(at) = laid.iter().position(|x| x == id) {
-            laid.remove(at);
+        if present.remove(id) {
+            if let Some(at) = laid.iter().position(|x| x == id) {
+                laid.remove(at);
+            }
         }
         let after = second[..j]
             .iter()
             .rev()
-            .find_map(|p| laid.iter().position(|x| x == p));
+            .find(|p| present.contains(*p))
+            .and_then(|p| laid.iter().position(|x| x == p));
         laid.insert(after.map_or(0, |i| i + 1), id.clone());
         present.insert(id.clone());
     }
@@ -116,7 +119,7 @@ pub(super) fn merge_order<Id: Clone + Eq + Hash>(
         placing(mine, theirs, laid, &placed_mine, &placed_theirs, members)
     };
     merged.ok_or_else(|| {
-        let none = HashSet::new();
+        let none = HashSet::default();
         (
             lay(mine, theirs, &none, members),
             lay(theirs, mine, &none, members),
@@ -218,7 +221,7 @@ pub(super) fn both_orders<Id: Clone + Eq + Hash>(
     theirs: &[Id],
     members: &HashSet<Id>,
 ) -> Option<(Vec<Id>, Vec<Id>)> {
-    let none = HashSet::new();
+    let none = HashSet::default();
     let kept = lay(mine, theirs, &none, members);
     let taken = lay(theirs, mine, &none, members);
     let common: HashSet<&Id> = mine.iter().filter(|id| theirs.contains(id)).collect();

@@ -13,13 +13,13 @@ mod pick;
 
 pub use pick::{Choice, Choices, Conflict, ConflictKind};
 
-use crate::diff::{align, diff, Change};
+use crate::diff::{align, diff_by_id, Change};
 use crate::ids::{LaneId, PersonaId, StageId};
 use crate::map::{Card, JourneyMap};
 use parts::{merge_emotions, merge_list, Lists};
 use pick::{About, Ctx};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde::Serialize;
-use std::collections::{HashMap, HashSet};
 
 /// What a merge gives: the merged map, the changes it makes to mine, and the conflicts with
 /// the choice that decided each.
@@ -129,7 +129,7 @@ fn cell_orders(
     map: &JourneyMap,
     kept: impl Fn(&Card) -> bool,
 ) -> HashMap<(&StageId, &LaneId), Vec<&crate::CardId>> {
-    let mut cells: HashMap<_, Vec<(u32, &crate::CardId)>> = HashMap::new();
+    let mut cells: HashMap<_, Vec<(u32, &crate::CardId)>> = HashMap::default();
     for card in map.cards.iter().filter(|c| kept(c)) {
         cells
             .entry((&card.stage_id, &card.lane_id))
@@ -210,21 +210,24 @@ fn run(base: &JourneyMap, mine: &JourneyMap, theirs: &JourneyMap, mut ctx: Ctx<'
         &stages,
     );
     let map = JourneyMap {
+        id: mine.id.clone(),
         title,
         description,
+        created_at: mine.created_at,
+        updated_at: mine.updated_at,
+        revision: mine.revision,
         personas,
         stages,
         lanes,
         cards,
         emotions,
-        ..mine.clone()
     };
     let (map, problem) = match crate::check(&map) {
         Ok(checked) => (checked.into_inner(), None),
         Err(broken) => (map, Some(broken.to_string())),
     };
     Merged {
-        applied: diff(mine, &map),
+        applied: diff_by_id(mine, &map),
         map,
         conflicts: ctx.conflicts,
         problem,

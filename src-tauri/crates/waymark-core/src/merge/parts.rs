@@ -4,7 +4,7 @@ use super::lists::{both_orders, merge_order};
 use super::pick::{quoted, About, Choice, ConflictKind, Ctx, Kept};
 use crate::ids::{PersonaId, StageId};
 use crate::map::{EmotionScore, EmotionState, Lane, Persona, Stage};
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::hash::Hash;
 
 /// A kind of part of the map's lists, with how its fields merge.
@@ -174,7 +174,7 @@ pub(super) fn merge_list<T: Part>(ctx: &mut Ctx<'_>, lists: &Lists<'_, T>) -> Ve
             .map(Part::id)
             .filter(|id| !mine.contains_key(id)),
     );
-    let mut merged: HashMap<T::Id, T> = HashMap::new();
+    let mut merged: HashMap<T::Id, T> = HashMap::default();
     for id in ids {
         let (b, m, t) = (
             base.get(id).copied(),
@@ -227,7 +227,7 @@ pub(super) fn merge_list<T: Part>(ctx: &mut Ctx<'_>, lists: &Lists<'_, T>) -> Ve
         (order(lists.base), order(lists.mine), order(lists.theirs));
     let ordered = if ctx.two_way {
         match both_orders(&mine_order, &theirs_order, &members) {
-            None => super::lists::lay(&mine_order, &theirs_order, &HashSet::new(), &members),
+            None => super::lists::lay(&mine_order, &theirs_order, &HashSet::default(), &members),
             Some(orders) => decide_order(ctx, T::KIND, orders, &merged),
         }
     } else {
