@@ -101,3 +101,21 @@ describe("MapEditor", () => {
     expect(calls.filter((c) => c.cmd === "open_map")).toHaveLength(1);
   });
 });
+
+describe("a map shown read-only", () => {
+  it("takes another map in place, replacing only the cards that differ", () => {
+    const shown = MapEditor.view(smallMap());
+    const untouched = shown.map.cards[1];
+    const next = smallMap();
+    next.cards[0]!.text = "Chosen";
+    next.title = "Merged";
+    shown.showInstead(next);
+    expect(shown.map.cards[0]!.text).toBe("Chosen");
+    expect(shown.map.cards[1]).toBe(untouched);
+    expect(shown.map.title).toBe("Merged");
+    const fewer = smallMap();
+    fewer.cards = fewer.cards.slice(1);
+    shown.showInstead(fewer);
+    expect(shown.map.cards.map((c) => c.id)).toEqual(["b", "c"]);
+  });
+});

@@ -46,7 +46,6 @@ function preview(choices: Record<string, Choice>): MergePreview {
       parents: [],
     },
     revision: 4,
-    before,
     after,
     differences: [
       {

@@ -78,8 +78,6 @@ pub struct MergePreview {
     pub base: Option<Version>,
     /// The map's revision the merge was made from.
     pub revision: i64,
-    /// The map as it is.
-    pub before: JourneyMap,
     /// The map once merged, with the conflicts decided as chosen.
     pub after: JourneyMap,
     /// What merging changes, in words and with the parts to mark.
@@ -132,7 +130,6 @@ fn prepare(store: &Store, path: &Path, into: &MapId, choices: &Choices) -> Resul
             revision: mine.revision,
             differences,
             applied: u32::try_from(merged.applied.len()).unwrap_or(u32::MAX),
-            before: mine,
             after: merged.map,
             conflicts: merged.conflicts,
             problem: merged.problem,

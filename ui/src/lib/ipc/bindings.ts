@@ -415,10 +415,6 @@ base: Version | null,
  */
 revision: number, 
 /**
- * The map as it is.
- */
-before: JourneyMap, 
-/**
  * The map once merged, with the conflicts decided as chosen.
  */
 after: JourneyMap, 

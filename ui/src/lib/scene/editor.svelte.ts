@@ -42,7 +42,8 @@ export class MapEditor {
 
   private constructor(map: JourneyMap, canUndo: boolean, canRedo: boolean, viewOnly = false) {
     this.viewOnly = viewOnly;
-    this.saved = structuredClone(map);
+    // A map only looked at is never rolled back to.
+    this.saved = viewOnly ? map : structuredClone(map);
     this.map = map;
     this.canUndo = canUndo;
     this.canRedo = canRedo;
@@ -57,6 +58,35 @@ export class MapEditor {
   /** A map to look at, not to change: a version, or one side of a comparison. */
   static view(map: JourneyMap): MapEditor {
     return new MapEditor(map, false, false, true);
+  }
+
+  /** A map looked at becomes `next`: only the parts that differ are replaced, so a big map
+   * redraws only what changed (a merge after one choice). */
+  showInstead(next: JourneyMap): void {
+    if (!this.viewOnly) return;
+    const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+    const map = this.map;
+    const cards = map.cards;
+    const sameCards =
+      cards.length === next.cards.length && cards.every((c, i) => c.id === next.cards[i]!.id);
+    if (sameCards) {
+      next.cards.forEach((card, i) => {
+        if (!same(cards[i], card)) cards[i] = card;
+      });
+    } else {
+      map.cards = next.cards;
+    }
+    for (const key of [
+      "title",
+      "description",
+      "personas",
+      "stages",
+      "lanes",
+      "emotions",
+    ] as const) {
+      if (!same(map[key], next[key])) (map as Record<string, unknown>)[key] = next[key];
+    }
+    map.revision = next.revision;
   }
 
   /** Shows a gesture's operations at once and queues them as one undoable batch. */

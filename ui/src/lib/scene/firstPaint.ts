@@ -27,14 +27,26 @@ export function afterFirstPaint(canvas: CanvasState, map: () => JourneyMap): voi
   );
 }
 
+/** For a map shown read-only (a version, a comparison, a merge): a big one draws a few cards
+ * per cell first, and the rest a batch per frame, as a map opened for editing does. */
+export function paintProgressively(canvas: CanvasState, map: JourneyMap): void {
+  if (map.cards.length <= FIRST_PAINT_CARDS) return;
+  canvas.cardsPerCell = FIRST_CELL_CARDS;
+  requestAnimationFrame(() => setTimeout(() => drawTheRest(canvas, () => map, null)));
+}
+
 /** Draws the cards left out of the first paint, a few per cell each frame. */
-function drawTheRest(canvas: CanvasState, map: () => JourneyMap): void {
+function drawTheRest(
+  canvas: CanvasState,
+  map: () => JourneyMap,
+  measured: string | null = OPEN_START,
+): void {
   const cells = [...cardsByCell(map().cards).values()];
   const largest = Math.max(0, ...cells.map((cell) => cell.length));
   const step = () => {
     if (canvas.cardsPerCell >= largest) {
       canvas.cardsPerCell = Infinity;
-      performance.measure("map-fully-drawn", OPEN_START);
+      if (measured) performance.measure("map-fully-drawn", measured);
       return;
     }
     canvas.cardsPerCell += FIRST_CELL_CARDS;

@@ -2,11 +2,12 @@
 // the map being edited.
 
 import { mutate, query } from "../ipc/commands";
-import type { Difference, MergePreview, Side, Version } from "../ipc/types";
+import type { Difference, Side, Version } from "../ipc/types";
 import type { Toasts } from "../toast.svelte";
 import { CanvasState } from "./canvas.svelte";
 import { MapEditor } from "./editor.svelte";
 import { MergeSession } from "./merge.svelte";
+import { paintProgressively } from "./firstPaint";
 import { marksOf } from "./review";
 
 /** A version, or a comparison, shown instead of the map being edited. */
@@ -110,6 +111,7 @@ export class History {
 
   private show(review: Review): void {
     review.canvas.zoom = this.review?.canvas.zoom ?? 1;
+    paintProgressively(review.canvas, review.editor.map);
     this.review = review;
   }
 
@@ -142,10 +144,17 @@ export class History {
     }
   }
 
-  /** Shows the merged map as the session now has it, marked. */
+  /** Shows the merged map as the session now has it, marked. After a choice, the canvas
+   * shown is kept and only what the choice changed is redrawn. */
   showMerge(session: MergeSession): void {
-    // The session's preview is reactive state; the review works on a plain copy.
-    const preview = $state.snapshot(session.preview) as MergePreview;
+    const preview = session.preview;
+    const shown = this.review;
+    if (shown?.merge === session) {
+      shown.editor.showInstead(preview.after);
+      shown.canvas.marks = marksOf(preview.differences);
+      this.review = { ...shown, differences: preview.differences };
+      return;
+    }
     const canvas = new CanvasState(true);
     canvas.marks = marksOf(preview.differences);
     this.show({

@@ -5,7 +5,8 @@ import { mutate, query } from "../ipc/commands";
 import type { Applied, Choice, Conflict, MergePreview } from "../ipc/types";
 
 export class MergeSession {
-  preview: MergePreview = $state() as MergePreview;
+  // Not deeply reactive: a preview is replaced whole, and its maps can hold thousands of cards.
+  preview: MergePreview = $state.raw() as MergePreview;
   choices: Record<string, Choice> = $state({});
   /** A preview or the merge itself is under way. */
   working = $state(false);
