@@ -4,7 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --e2e
-ui/node_modules/.bin/tauri build --debug --no-bundle
+# The app as users get it: a release build.
+ui/node_modules/.bin/tauri build --no-bundle
 cargo build --locked -p waymark-cli
-NO_AT_BRIDGE=1 GTK_A11Y=none dbus-run-session -- \
+WAYMARK_E2E_APP="$PWD/target/release/waymark" NO_AT_BRIDGE=1 GTK_A11Y=none dbus-run-session -- \
   xvfb-run -a -s "-screen 0 1440x900x24" node tests/e2e/bench/merge.mjs

@@ -225,7 +225,9 @@ export async function chooseToImport(browser, file) {
     "root",
     path.join(ARTIFACTS, "file-dialog-stuck.png"),
   ]);
-  throw new Error("the file chosen in the dialog never reached the import dialog");
+  throw new Error(
+    "the file chosen in the dialog never reached the import dialog",
+  );
 }
 
 /** The text of every element matching `selector`, in one round trip. */

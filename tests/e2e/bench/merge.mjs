@@ -8,7 +8,12 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { CLI, chooseInFileDialog, chooseToImport, startDriver } from "../harness.mjs";
+import {
+  CLI,
+  chooseInFileDialog,
+  chooseToImport,
+  startDriver,
+} from "../harness.mjs";
 
 const RUNS = Number(process.env.RUNS ?? 3);
 const dir = mkdtempSync(path.join(tmpdir(), "waymark-bench-merge-"));
@@ -28,16 +33,28 @@ function changes(from, words) {
       return {
         type: "UpdateCard",
         card: {
-          id: card.id, stage_id: card.stage, lane_id: card.lane, position: 0,
-          text: `${words} ${i}`, channel: card.channel, severity: card.severity,
-          impact: card.impact, effort: card.effort, metric_value: card.value,
-          metric_target: card.target, colour: card.colour, tags: card.tags ?? [],
+          id: card.id,
+          stage_id: card.stage,
+          lane_id: card.lane,
+          position: 0,
+          text: `${words} ${i}`,
+          channel: card.channel,
+          severity: card.severity,
+          impact: card.impact,
+          effort: card.effort,
+          metric_value: card.value,
+          metric_target: card.target,
+          colour: card.colour,
+          tags: card.tags ?? [],
         },
       };
     }
     return {
-      type: "MoveCard", id: card.id, stage_id: stages[i % stages.length].id,
-      lane_id: card.lane, position: 0,
+      type: "MoveCard",
+      id: card.id,
+      stage_id: stages[i % stages.length].id,
+      lane_id: card.lane,
+      position: 0,
     };
   });
 }
@@ -66,17 +83,17 @@ const inMap = [];
 
 /** Waits for the merge view with its canvas, then for two frames to be painted. */
 async function mergeViewShown() {
-    await browser.waitUntil(
-      () =>
-        browser.execute(() => {
-          const panel = document.querySelector('[data-testid="merge-summary"]');
-          return Boolean(panel && document.querySelector("[data-card-id]"));
-        }),
-      { timeout: 30000, interval: 20, timeoutMsg: "the merge view never showed" },
-    );
-    await browser.executeAsync((done) =>
-      requestAnimationFrame(() => requestAnimationFrame(() => done())),
-    );
+  await browser.waitUntil(
+    () =>
+      browser.execute(() => {
+        const panel = document.querySelector('[data-testid="merge-summary"]');
+        return Boolean(panel && document.querySelector("[data-card-id]"));
+      }),
+    { timeout: 30000, interval: 20, timeoutMsg: "the merge view never showed" },
+  );
+  await browser.executeAsync((done) =>
+    requestAnimationFrame(() => requestAnimationFrame(() => done())),
+  );
 }
 
 try {
@@ -86,9 +103,9 @@ try {
     await confirm.click();
     await mergeViewShown();
     shown.push(Date.now() - started);
-    const [summary] = await browser.execute(() =>
-      [document.querySelector('[data-testid="merge-summary"]').textContent],
-    );
+    const [summary] = await browser.execute(() => [
+      document.querySelector('[data-testid="merge-summary"]').textContent,
+    ]);
     if (run === 0) console.log(summary);
     await (await browser.$('[data-testid="merge-cancel"]')).click();
     // From inside the open map: History, Merge a colleague's copy.
@@ -99,7 +116,9 @@ try {
     await mergeViewShown();
     inMap.push(Date.now() - started);
     await (await browser.$('[data-testid="merge-cancel"]')).click();
-    await (await browser.$('button[aria-label="Back to the map library"]')).click();
+    await (
+      await browser.$('button[aria-label="Back to the map library"]')
+    ).click();
     await browser.$('[data-testid="import"]').waitForExist({ timeout: 10000 });
   }
 } finally {

@@ -48,17 +48,23 @@ const ana = {
   },
   apply(ops) {
     const batch = path.join(dir, "ana-ops.json");
-    execFileSync("sh", ["-c", `cat > "${batch}"`], { input: JSON.stringify(ops) });
+    execFileSync("sh", ["-c", `cat > "${batch}"`], {
+      input: JSON.stringify(ops),
+    });
     this.cli("apply", this.map, batch);
   },
 };
 
 function sampleId() {
-  return JSON.parse(driver.cli("list", "--json")).find((m) => m.title === SAMPLE).id;
+  return JSON.parse(driver.cli("list", "--json")).find(
+    (m) => m.title === SAMPLE,
+  ).id;
 }
 
 function savedMap() {
-  return JSON.parse(driver.cli("export", sampleId(), "--format", "json", "--out", "-")).map;
+  return JSON.parse(
+    driver.cli("export", sampleId(), "--format", "json", "--out", "-"),
+  ).map;
 }
 
 /** An operation rewriting a card of an exported file. */
@@ -94,7 +100,9 @@ async function retype(from, to) {
 }
 
 async function backToLibrary() {
-  await (await browser.$('button[aria-label="Back to the map library"]')).click();
+  await (
+    await browser.$('button[aria-label="Back to the map library"]')
+  ).click();
   await browser.$('[data-testid="import"]').waitForExist({ timeout: 10000 });
 }
 
@@ -102,10 +110,15 @@ async function backToLibrary() {
 async function mergeThroughImport(file) {
   const confirm = await chooseToImport(browser, file);
   const merge = await browser.$('[data-testid="merge-into"]');
-  assert.ok(await merge.isSelected(), "merging is what the dialog offers first");
+  assert.ok(
+    await merge.isSelected(),
+    "merging is what the dialog offers first",
+  );
   await browser.saveScreenshot(path.join(ARTIFACTS, "merge-import.png"));
   await confirm.click();
-  await browser.$('[data-testid="merge-panel"]').waitForExist({ timeout: 15000 });
+  await browser
+    .$('[data-testid="merge-panel"]')
+    .waitForExist({ timeout: 15000 });
 }
 
 let file = null;
@@ -127,26 +140,59 @@ test("a colleague's copy is merged with its one conflict decided, and Ctrl+Z und
   const emotion = sent.map.emotions[0];
   ana.apply([
     rewrite(conflicted, "Compares prices per portion"),
-    { type: "AddCard", card: { id: "card-from-ana", stage_id: stages[0].id, lane_id: conflicted.lane, position: 0, text: "Asks friends on WhatsApp", tags: [] } },
+    {
+      type: "AddCard",
+      card: {
+        id: "card-from-ana",
+        stage_id: stages[0].id,
+        lane_id: conflicted.lane,
+        position: 0,
+        text: "Asks friends on WhatsApp",
+        tags: [],
+      },
+    },
     { type: "RemoveCard", id: removed.id },
-    { type: "MoveCard", id: moved.id, stage_id: stages[stages.length - 1].id, lane_id: moved.lane, position: 0 },
-    { type: "SetEmotion", persona_id: emotion.persona, stage_id: emotion.stage, state: emotion.state, score: emotion.score === -2 ? 2 : -2, note: emotion.note ?? null },
+    {
+      type: "MoveCard",
+      id: moved.id,
+      stage_id: stages[stages.length - 1].id,
+      lane_id: moved.lane,
+      position: 0,
+    },
+    {
+      type: "SetEmotion",
+      persona_id: emotion.persona,
+      stage_id: emotion.stage,
+      state: emotion.state,
+      score: emotion.score === -2 ? 2 : -2,
+      note: emotion.note ?? null,
+    },
   ]);
   file = path.join(dir, "from-ana.journey.json");
   ana.cli("export", ana.map, "--format", "json", "--out", file);
   const back = JSON.parse(readFileSync(file, "utf8"));
-  assert.equal(back.lineage.ancestors[0], sent.lineage.version, "Ana's copy descends from ours");
+  assert.equal(
+    back.lineage.ancestors[0],
+    sent.lineage.version,
+    "Ana's copy descends from ours",
+  );
 
   // Meanwhile at home: another card, and the same card reworded differently.
   await openMap(browser, SAMPLE);
   await retype("Instagram ad", "Instagram story");
-  await retype("Compares three meal-kit services side by side", "Compares delivery slots");
+  await retype(
+    "Compares three meal-kit services side by side",
+    "Compares delivery slots",
+  );
   const beforeMerge = savedMap();
   await backToLibrary();
 
   await mergeThroughImport(file);
   const [summary] = await texts(browser, '[data-testid="merge-summary"]');
-  assert.equal(summary, "4 changes from from-ana.journey.json applied, 1 conflict");
+  assert.equal(
+    summary,
+    "4 changes from from-ana.journey.json applied, 1 conflict",
+  );
   const conflicts = await texts(browser, '[data-testid="conflict"]');
   assert.equal(conflicts.length, 1);
   assert.match(conflicts[0], /Compares delivery slots/);
@@ -162,24 +208,42 @@ test("a colleague's copy is merged with its one conflict decided, and Ctrl+Z und
   // Take Ana's wording; the canvas previews it before anything is written.
   await (await browser.$('[data-testid="choose-theirs"]')).click();
   await browser.waitUntil(
-    async () => (await texts(browser, "[data-card-id] .text")).includes("Compares prices per portion"),
+    async () =>
+      (await texts(browser, "[data-card-id] .text")).includes(
+        "Compares prices per portion",
+      ),
     { timeout: 10000, timeoutMsg: "the preview does not show the choice" },
   );
-  assert.deepEqual(savedMap().cards.map((c) => c.text), beforeMerge.cards.map((c) => c.text));
+  assert.deepEqual(
+    savedMap().cards.map((c) => c.text),
+    beforeMerge.cards.map((c) => c.text),
+  );
   await browser.saveScreenshot(path.join(ARTIFACTS, "merge-decided.png"));
   await (await browser.$('[data-testid="apply-merge"]')).click();
-  await browser.$('[data-testid="merge-panel"]').waitForExist({ reverse: true, timeout: 10000 });
+  await browser
+    .$('[data-testid="merge-panel"]')
+    .waitForExist({ reverse: true, timeout: 10000 });
   await waitSaved(browser);
 
   const merged = savedMap();
   const textsNow = merged.cards.map((c) => c.text);
-  for (const kept of ["Instagram story", "Compares prices per portion", "Asks friends on WhatsApp"]) {
+  for (const kept of [
+    "Instagram story",
+    "Compares prices per portion",
+    "Asks friends on WhatsApp",
+  ]) {
     assert.ok(textsNow.includes(kept), `${kept} missing after the merge`);
   }
   assert.ok(!textsNow.includes("Reads reviews about delivery reliability"));
-  assert.equal(merged.cards.find((c) => c.id === moved.id).stage, stages[stages.length - 1].id);
+  assert.equal(
+    merged.cards.find((c) => c.id === moved.id).stage,
+    stages[stages.length - 1].id,
+  );
   const point = merged.emotions.find(
-    (e) => e.persona === emotion.persona && e.stage === emotion.stage && e.state === emotion.state,
+    (e) =>
+      e.persona === emotion.persona &&
+      e.stage === emotion.stage &&
+      e.state === emotion.state,
   );
   assert.equal(point.score, emotion.score === -2 ? 2 : -2);
 
@@ -187,13 +251,17 @@ test("a colleague's copy is merged with its one conflict decided, and Ctrl+Z und
   await browser.keys([Key.Ctrl, "z"]);
   await waitSaved(browser);
   assert.deepEqual(
-    savedMap().cards.map((c) => c.text).sort(),
+    savedMap()
+      .cards.map((c) => c.text)
+      .sort(),
     beforeMerge.cards.map((c) => c.text).sort(),
   );
   // And back again, for the next round.
   await browser.keys([Key.Ctrl, "y"]);
   await waitSaved(browser);
-  assert.ok(savedMap().cards.some((c) => c.text === "Asks friends on WhatsApp"));
+  assert.ok(
+    savedMap().cards.some((c) => c.text === "Asks friends on WhatsApp"),
+  );
 });
 
 test("a second round starts from the first merge and brings back no old conflict", async () => {
@@ -208,13 +276,24 @@ test("a second round starts from the first merge and brings back no old conflict
   await mergeThroughImport(second);
   const [summary] = await texts(browser, '[data-testid="merge-summary"]');
   assert.equal(await browser.$$('[data-testid="conflict"]').length, 0, summary);
-  assert.equal(summary, "1 change from from-ana-2.journey.json applied, no conflicts");
+  assert.equal(
+    summary,
+    "1 change from from-ana-2.journey.json applied, no conflicts",
+  );
   await browser.saveScreenshot(path.join(ARTIFACTS, "merge-second-round.png"));
   await (await browser.$('[data-testid="apply-merge"]')).click();
-  await browser.$('[data-testid="merge-panel"]').waitForExist({ reverse: true, timeout: 10000 });
+  await browser
+    .$('[data-testid="merge-panel"]')
+    .waitForExist({ reverse: true, timeout: 10000 });
   await waitSaved(browser);
   const textsNow = savedMap().cards.map((c) => c.text);
-  assert.ok(textsNow.includes("Compares prices per portion"), "round one's choice stays");
+  assert.ok(
+    textsNow.includes("Compares prices per portion"),
+    "round one's choice stays",
+  );
   assert.ok(textsNow.includes("Support chat, second round"));
-  assert.ok(textsNow.includes("Instagram story"), "the change made at home stays");
+  assert.ok(
+    textsNow.includes("Instagram story"),
+    "the change made at home stays",
+  );
 });

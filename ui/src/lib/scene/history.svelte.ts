@@ -38,6 +38,8 @@ export class History {
   constructor(
     private readonly editor: () => MapEditor | null,
     private readonly toasts: Toasts,
+    /** The canvas of the map being edited. */
+    private readonly canvas: CanvasState | null = null,
   ) {}
 
   private get mapId(): string {
@@ -110,8 +112,11 @@ export class History {
   }
 
   private show(review: Review): void {
-    review.canvas.zoom = this.review?.canvas.zoom ?? 1;
-    paintProgressively(review.canvas, review.editor.map);
+    const before = this.review?.canvas ?? this.canvas;
+    review.canvas.zoom = before?.zoom ?? 1;
+    // A canvas already drawn whole is redrawn in place (the cards it shares are kept); one
+    // still drawing its first cards goes on as a map opening does.
+    if (before?.cardsPerCell !== Infinity) paintProgressively(review.canvas, review.editor.map);
     this.review = review;
   }
 
