@@ -133,14 +133,66 @@ impl<'a> RowView<'a> {
     }
 }
 
+/// Where a quoted cell that is never closed opens: (row, column), both from 1. A sheet with
+/// one reads as if the rest of the file were that one cell, so it is refused instead.
+fn unclosed_quote(text: &str, delimiter: u8) -> Option<(usize, usize)> {
+    let delimiter = char::from(delimiter);
+    let (mut row, mut column) = (1, 1);
+    let mut opened: Option<(usize, usize)> = None;
+    let mut at_cell_start = true;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if opened.is_some() {
+            match c {
+                '"' if chars.peek() == Some(&'"') => {
+                    chars.next();
+                }
+                '"' => opened = None,
+                _ => {}
+            }
+            continue;
+        }
+        match c {
+            '"' if at_cell_start => opened = Some((row, column)),
+            c if c == delimiter => {
+                column += 1;
+                at_cell_start = true;
+                continue;
+            }
+            '\n' => {
+                row += 1;
+                column = 1;
+                at_cell_start = true;
+                continue;
+            }
+            '\r' => continue,
+            _ => {}
+        }
+        at_cell_start = false;
+    }
+    opened
+}
+
 /// Reads a CSV sheet in the long or the wide layout.
 pub fn import_csv(
     text: &str,
     title: &str,
     now: Timestamp,
 ) -> Result<Imported<JourneyMap>, Refused> {
+    let delimiter = sniff_delimiter(text);
+    if let Some((row, column)) = unclosed_quote(text, delimiter) {
+        return Err(Refused::one(crate::Problem::new(
+            Location::Csv {
+                row,
+                column: String::new(),
+            },
+            format!(
+                "the quote opened in column {column} is never closed, so everything after it would be read as one cell: close it with another \" or remove it"
+            ),
+        )));
+    }
     let mut reader = csv::ReaderBuilder::new()
-        .delimiter(sniff_delimiter(text))
+        .delimiter(delimiter)
         .flexible(true)
         .from_reader(text.as_bytes());
     let headers: Vec<String> = reader

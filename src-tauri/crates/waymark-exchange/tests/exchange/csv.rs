@@ -166,3 +166,24 @@ fn csv_record_rows_with_bad_values_are_named_by_row_and_column() {
     assert!(problems[2].contains("row 4") && problems[2].contains("lane kind"));
     assert!(problems[3].contains("row 5") && problems[3].contains("\"future\""));
 }
+
+#[test]
+fn a_quote_that_is_never_closed_is_refused_with_its_row_and_column() {
+    let sheet = "stage,lane,text\nVisit,Customer actions,\"Looks at the menu\nOrder,Customer actions,Asks for oat milk\nPay,Customer actions,Pays by card\n";
+    let Err(refused) = import_bytes(sheet.as_bytes(), "cafe.csv", Some(FileFormat::Csv), 0) else {
+        panic!("a sheet with a quote never closed was accepted");
+    };
+    let said: Vec<String> = refused.problems.iter().map(ToString::to_string).collect();
+    assert_eq!(said.len(), 1, "{said:?}");
+    assert!(
+        said[0].starts_with("row 2: the quote opened in column 3 is never closed"),
+        "{said:?}"
+    );
+    // Quoted cells over several lines, and doubled quotes, are fine.
+    let good = "stage,lane,text\nVisit,Customer actions,\"Looks at the menu,\nthen \"\"waits\"\"\"\nPay,Customer actions,Pays\n";
+    let imported = import_bytes(good.as_bytes(), "cafe.csv", Some(FileFormat::Csv), 0).unwrap();
+    assert_eq!(
+        card_texts(&imported),
+        ["Looks at the menu,\nthen \"waits\"", "Pays"]
+    );
+}
