@@ -118,7 +118,11 @@ pub fn import_bytes(
     let imported = match format.unwrap_or_else(|| detect(text)) {
         FileFormat::Json => json::import_json(text)?,
         FileFormat::Mermaid => mermaid::import_mermaid(text, now)?,
-        FileFormat::Csv => csv_sheet::import_csv(text, &title_from_file_name(file_name), now)?,
+        FileFormat::Csv => csv_sheet::import_csv(text, &title_from_file_name(file_name), now)
+            .map_err(|refused| match format {
+                None if !looks_like_a_sheet(text) => no_reader_fits(text, &refused),
+                _ => refused,
+            })?,
     };
     // The same rules the store applies, so a file that validates here always inserts.
     let map = waymark_core::check(&imported.map)
@@ -129,6 +133,30 @@ pub fn import_bytes(
         source_map_id: imported.source_map_id,
         lineage: imported.lineage,
     })
+}
+
+/// Whether the first line reads as a sheet's header: cells split by commas, semicolons or tabs.
+fn looks_like_a_sheet(text: &str) -> bool {
+    text.lines()
+        .next()
+        .is_some_and(|line| line.contains([',', ';', '\t']))
+}
+
+/// One message for a file no reader fits: what it looked like to each of them.
+fn no_reader_fits(text: &str, sheet: &Refused) -> Refused {
+    let first = text
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty())
+        .unwrap_or("");
+    let shown: String = first.chars().take(40).collect();
+    let sheet_reason = sheet
+        .problems
+        .first()
+        .map_or_else(String::new, |p| format!(" ({})", p.message));
+    Refused::one(Problem::file(format!(
+        "this is not a file Waymark can read: not a Waymark map (it is not JSON), not a Mermaid journey (no \"journey\" line), not a journey sheet{sheet_reason}. Its first line is \"{shown}\". Waymark reads Waymark JSON, Mermaid journey diagrams (raw or in Markdown) and CSV sheets with a stage column"
+    )))
 }
 
 /// "customer-journey.csv" → "customer-journey".

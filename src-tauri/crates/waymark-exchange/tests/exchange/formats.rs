@@ -126,3 +126,39 @@ proptest! {
         prop_assert_eq!(without_ids(&first), without_ids(&export_json(&from_csv, 0, "Waymark test")));
     }
 }
+
+#[test]
+fn a_file_no_reader_fits_is_told_what_each_format_needed() {
+    for (name, text) in [
+        (
+            "notes.md",
+            "# Meeting notes\n\nWe talked about the checkout.\n",
+        ),
+        ("config.yaml", "---\nkind: deployment\nreplicas: 3\n"),
+    ] {
+        let refused = import_bytes(text.as_bytes(), name, None, 0).err().map(|r| {
+            r.problems
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+        });
+        let said = refused.expect("refused").join("\n");
+        assert!(
+            said.contains("not a Waymark map (it is not JSON)"),
+            "{said}"
+        );
+        assert!(said.contains("not a Mermaid journey"), "{said}");
+        assert!(
+            said.contains("not a journey sheet (no stage column"),
+            "{said}"
+        );
+        assert!(!said.starts_with("row 1"), "{said}");
+    }
+    // A sheet with the wrong header is a sheet: its own message, as before.
+    let sheet = import_bytes(b"step,words\nA,B\n", "s.csv", None, 0)
+        .err()
+        .unwrap();
+    assert!(sheet.problems[0]
+        .to_string()
+        .starts_with("row 1: no stage column"));
+}

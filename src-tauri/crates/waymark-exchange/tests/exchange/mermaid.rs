@@ -71,13 +71,14 @@ fn mermaid_scores_outside_1_to_5_are_clamped_with_a_warning() {
 
 #[test]
 fn mermaid_errors_give_line_and_column_and_are_all_listed() {
+    // "Waits in line: high: Guest" is a task without a score, as Mermaid draws it; "Pays"
+    // has no colon, which Mermaid cannot read either.
     let problems = refused("mermaid/bad-task.mmd");
-    assert_eq!(problems.len(), 2, "{problems:?}");
+    assert_eq!(problems.len(), 1, "{problems:?}");
     assert!(
-        problems[0].starts_with("line 4, column 5: expected \"section NAME\""),
+        problems[0].starts_with("line 5, column 5: expected \"section NAME\""),
         "{problems:?}"
     );
-    assert!(problems[1].starts_with("line 5, column 5:"), "{problems:?}");
 }
 
 #[test]
@@ -97,4 +98,37 @@ fn the_first_mermaid_journey_block_of_a_markdown_file_is_used() {
     let imported = import("mermaid/in-readme.md").unwrap();
     assert_eq!(imported.map.title, "Renewing a library card");
     assert_eq!(imported.map.personas.len(), 2);
+}
+
+#[test]
+fn mermaid_is_read_as_mermaid_reads_it() {
+    // Front matter with a title and a config block, an init directive, comments, keywords in
+    // any case, accessibility lines, <br> in a section, the same section twice, a task with no
+    // actors, a trailing colon, actors with spaces, and scores Mermaid draws without a face.
+    let text = "---\ntitle: My working day\nconfig:\n  journey:\n    taskFontSize: 14\n---\n%%{init: {'theme': 'forest'}}%%\nJourney\n  accTitle: A day at work\n  accDescr {\n    How the day goes,\n    hour by hour\n  }\n  %% the morning\n  Section Go<br>to work\n    Make tea: 5: Me\n    Go upstairs: 3: Me, Cat of the house\n  section Work\n    Do work: 1: Me, Cat of the house\n    Stare at the wall: 0:\n    Daydream: never\n  section Work\n    Go home: 5\n";
+    let imported = import_bytes(text.as_bytes(), "day.mmd", None, 0).unwrap();
+    let map = &imported.map;
+    assert_eq!(map.title, "My working day");
+    assert_eq!(
+        map.description,
+        "A day at work\nHow the day goes,\nhour by hour"
+    );
+    let stages: Vec<&str> = map.stages.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(stages, ["Go to work", "Work", "Work"]);
+    assert_eq!(
+        card_texts(&imported),
+        [
+            "Make tea",
+            "Go upstairs",
+            "Do work",
+            "Stare at the wall",
+            "Daydream",
+            "Go home"
+        ]
+    );
+    let personas: Vec<&str> = map.personas.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(personas, ["Me", "Cat of the house"]);
+    assert_eq!(imported.warnings.len(), 2, "{:?}", imported.warnings);
+    assert!(imported.warnings[0].contains("the score 0 of \"Stare at the wall\" is outside 1 to 5"));
+    assert!(imported.warnings[1].contains("the score of \"Daydream\" is not a number"));
 }
