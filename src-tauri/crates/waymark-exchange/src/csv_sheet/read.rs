@@ -323,7 +323,11 @@ pub fn import_csv(
                 ),
             },
             (true, false) => warnings.push(format!("row {row}: the emotion \"{emotion}\" has no persona, so it was left out")),
-            _ => {}
+            // A persona named without a score (a "Step Persona" column) is still one of the map's.
+            (false, true) => {
+                builder.persona(persona);
+            }
+            (true, true) => {}
         }
     }
     if builder.map.lanes.is_empty() {

@@ -187,3 +187,26 @@ fn a_quote_that_is_never_closed_is_refused_with_its_row_and_column() {
         ["Looks at the menu,\nthen \"waits\"", "Pays"]
     );
 }
+
+#[test]
+fn a_wide_sheet_with_a_persona_column_creates_its_personas() {
+    let sheet = "Stage,Step Persona,Customer actions,Touchpoints\nDiscover,Maya,Sees an ad,Instagram\nBuy,Maya,Picks a plan,Website\nUse,Leo,Cooks dinner,\n";
+    let imported = import_bytes(sheet.as_bytes(), "wide.csv", Some(FileFormat::Csv), 0).unwrap();
+    let personas: Vec<&str> = imported
+        .map
+        .personas
+        .iter()
+        .map(|p| p.name.as_str())
+        .collect();
+    assert_eq!(personas, ["Maya", "Leo"]);
+    assert_eq!(
+        card_texts(&imported),
+        [
+            "Sees an ad",
+            "Instagram",
+            "Picks a plan",
+            "Website",
+            "Cooks dinner"
+        ]
+    );
+}
