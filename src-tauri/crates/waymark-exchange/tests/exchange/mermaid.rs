@@ -72,13 +72,14 @@ fn mermaid_scores_outside_1_to_5_are_clamped_with_a_warning() {
 #[test]
 fn mermaid_errors_give_line_and_column_and_are_all_listed() {
     // "Waits in line: high: Guest" is a task without a score, as Mermaid draws it; "Pays"
-    // has no colon, which Mermaid cannot read either.
+    // and "Leaves" have no colon, which Mermaid cannot read either.
     let problems = refused("mermaid/bad-task.mmd");
-    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert_eq!(problems.len(), 2, "{problems:?}");
     assert!(
         problems[0].starts_with("line 5, column 5: expected \"section NAME\""),
         "{problems:?}"
     );
+    assert!(problems[1].starts_with("line 6, column 5:"), "{problems:?}");
 }
 
 #[test]
