@@ -243,7 +243,7 @@ fn accessible<'a>(line: &'a str, word: &str) -> Option<&'a str> {
 
 /// A section's name as a stage's: Mermaid's `<br>` line breaks become spaces.
 fn section_name(name: &str) -> String {
-    let mut name = name.to_owned();
+    let mut name = name.replace(JOINER, "");
     for br in ["<br/>", "<br />", "<br>", "<BR>", "<BR/>"] {
         name = name.replace(br, " ");
     }
@@ -265,6 +265,7 @@ fn parse_task(line: &str) -> Result<(String, Option<f64>, Vec<String>), String> 
     if name.is_empty() {
         return Err(format!("{expected}; the task has no name"));
     }
+    let name = &name.replace(JOINER, "");
     let number = |s: &str| s.trim().parse::<f64>().ok().filter(|s| s.is_finite());
     let mut pieces = data.split(':');
     let score = pieces.next().and_then(number);
@@ -274,12 +275,13 @@ fn parse_task(line: &str) -> Result<(String, Option<f64>, Vec<String>), String> 
         let parts: Vec<&str> = line.rsplitn(3, ':').collect();
         if let [actors, score, name] = parts.as_slice() {
             if let Some(score) = number(score) {
-                return Ok((name.trim().to_owned(), Some(score), actor_list(actors)));
+                let name = name.trim().replace(JOINER, "");
+                return Ok((name, Some(score), actor_list(actors)));
             }
         }
         if let [score, name] = line.rsplitn(2, ':').collect::<Vec<_>>().as_slice() {
             if let Some(score) = number(score) {
-                return Ok((name.trim().to_owned(), Some(score), Vec::new()));
+                return Ok((name.trim().replace(JOINER, ""), Some(score), Vec::new()));
             }
         }
     }
@@ -362,7 +364,10 @@ pub fn export_mermaid(map: &JourneyMap) -> String {
         .filter(|l| l.kind == LaneKind::Actions)
         .collect();
     for stage in &map.stages {
-        out.push_str(&format!("    section {}\n", one_line(&stage.name)));
+        out.push_str(&format!(
+            "    section {}\n",
+            not_a_keyword(&one_line(&stage.name))
+        ));
         let scored: Vec<(&Persona, i8)> = map
             .personas
             .iter()
@@ -386,7 +391,7 @@ pub fn export_mermaid(map: &JourneyMap) -> String {
             .join(", ");
         for lane in &actions {
             for card in map.cell_cards(&stage.id, &lane.id) {
-                let task = one_line(&card.text).replace(':', "\u{A789}");
+                let task = not_a_keyword(&one_line(&card.text).replace(':', "\u{A789}"));
                 let task = if task.trim().is_empty() {
                     "(empty card)".to_owned()
                 } else {
@@ -465,6 +470,28 @@ pub fn export_mermaid_warnings(map: &JourneyMap) -> Vec<String> {
         "A Mermaid journey holds the Customer actions lane and scores; left out: {}. Export Waymark JSON or CSV to keep everything.",
         left_out.join("; ")
     )]
+}
+
+/// Words Mermaid reads as a statement when a line starts with them.
+const KEYWORDS: [&str; 5] = ["title", "section", "journey", "accTitle", "accDescr"];
+
+/// The joiner that keeps a name from starting with a keyword; invisible where it is drawn,
+/// and taken out again on import.
+const JOINER: char = '\u{2060}';
+
+/// A name that starts with a Mermaid keyword ("Title insurance") with a word joiner after its
+/// first letter, so Mermaid (and Waymark) read it as a name and still draw "Title insurance".
+fn not_a_keyword(name: &str) -> String {
+    let first = name
+        .split(|c: char| c.is_whitespace() || c == ':')
+        .next()
+        .unwrap_or("");
+    if !KEYWORDS.iter().any(|k| k.eq_ignore_ascii_case(first)) {
+        return name.to_owned();
+    }
+    let mut chars = name.chars();
+    let head = chars.next().map(String::from).unwrap_or_default();
+    format!("{head}{JOINER}{}", chars.as_str())
 }
 
 /// Mermaid is line-based: newlines, `#` and `;` would end a statement early.

@@ -162,3 +162,48 @@ fn a_file_no_reader_fits_is_told_what_each_format_needed() {
         .to_string()
         .starts_with("row 1: no stage column"));
 }
+
+#[test]
+fn names_that_start_with_a_mermaid_keyword_export_as_names_and_read_back() {
+    let mut map = templates::find("blank").unwrap().build("Buying a house", 0);
+    let stage = Stage {
+        name: "Section 2".into(),
+        ..map.stages[0].clone()
+    };
+    let actions = map
+        .lanes
+        .iter()
+        .find(|l| l.kind == LaneKind::Actions)
+        .unwrap()
+        .id
+        .clone();
+    let mut ops = vec![Op::UpdateStage { stage }];
+    for text in [
+        "Title insurance",
+        "journey planner: costs",
+        "Accdescr notes",
+    ] {
+        let card = waymark_core::Card::new(map.stages[0].id.clone(), actions.clone(), 99, text);
+        ops.push(Op::AddCard { card });
+    }
+    waymark_core::apply_batch(&mut map, &ops).unwrap();
+    let mermaid = export_mermaid(&map);
+    for line in mermaid.lines().skip(2) {
+        let first = line.split_whitespace().next().unwrap_or("").to_lowercase();
+        assert!(
+            !["title", "section", "journey", "acctitle", "accdescr"].contains(&first.as_str())
+                || line.trim_start().starts_with("section ") && !line.contains("section Section"),
+            "{line:?} reads as a keyword"
+        );
+    }
+    let back = import_bytes(mermaid.as_bytes(), "house.mmd", None, 0).unwrap();
+    assert_eq!(back.map.stages[0].name, "Section 2");
+    assert_eq!(
+        card_texts(&back),
+        [
+            "Title insurance",
+            "journey planner\u{A789} costs",
+            "Accdescr notes"
+        ]
+    );
+}
