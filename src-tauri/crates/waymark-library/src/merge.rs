@@ -6,7 +6,7 @@ use crate::error::{LibraryError, Result};
 use crate::import::{file_name, read_for_import, short};
 use serde::Serialize;
 use std::path::Path;
-use waymark_core::diff::{compare, Difference};
+use waymark_core::diff::{described, Difference};
 use waymark_core::merge::{merge_with, two_way, Choice, Choices, Conflict};
 use waymark_core::{JourneyMap, MapId, MapSummary, Timestamp};
 use waymark_exchange::{Imported, Lineage};
@@ -121,7 +121,9 @@ fn prepare(store: &Store, path: &Path, into: &MapId, choices: &Choices) -> Resul
         Some((_, base)) => merge_with(base, &mine, &theirs, choices),
         None => two_way(&mine, &theirs, choices),
     };
-    let differences = compare(&mine, &merged.map).differences;
+    let applied = u32::try_from(merged.applied.len()).unwrap_or(u32::MAX);
+    // The merge's own changes, in words: the merged map shares the map's ids.
+    let differences = described(&mine, &merged.map, merged.applied).differences;
     Ok(Prepared {
         preview: MergePreview {
             map_id: into.clone(),
@@ -129,7 +131,7 @@ fn prepare(store: &Store, path: &Path, into: &MapId, choices: &Choices) -> Resul
             base: base.map(|(version, _)| version),
             revision: mine.revision,
             differences,
-            applied: u32::try_from(merged.applied.len()).unwrap_or(u32::MAX),
+            applied,
             after: merged.map,
             conflicts: merged.conflicts,
             problem: merged.problem,

@@ -11,7 +11,7 @@ mod words;
 
 pub use align::align;
 pub use apply::changes_to_ops;
-pub use words::{compare, Comparison, Difference};
+pub use words::{compare, described, Comparison, Difference};
 
 use crate::ids::{LaneId, PersonaId, StageId};
 use crate::map::{Card, EmotionScore, EmotionState, JourneyMap, Lane, Persona, Stage};

@@ -1,7 +1,7 @@
 //! The changes between two maps in words a designer reads, each with the place it shows on the
 //! canvas.
 
-use super::{align, diff, Change};
+use super::{align, diff_by_id, Change};
 use crate::ids::{CardId, LaneId, StageId};
 use crate::map::{Card, EmotionState, JourneyMap};
 use serde::Serialize;
@@ -29,10 +29,17 @@ pub struct Comparison {
 /// differences are in `a`'s ids where the two share parts.
 pub fn compare(a: &JourneyMap, b: &JourneyMap) -> Comparison {
     let b = align(a, b);
-    let mut differences: Vec<Difference> = diff(a, &b)
+    let changes = diff_by_id(a, &b);
+    described(a, &b, changes)
+}
+
+/// The `changes` from `a` to `b` (which shares `a`'s ids, as `align` makes it) in words, in
+/// map order: for changes already known, such as those a merge makes.
+pub fn described(a: &JourneyMap, b: &JourneyMap, changes: Vec<Change>) -> Comparison {
+    let mut differences: Vec<Difference> = changes
         .into_iter()
         .map(|change| {
-            let said = say(&change, a, &b);
+            let said = say(&change, a, b);
             let (stage_id, lane_id, card_id) = place(&change);
             Difference {
                 change,
