@@ -230,6 +230,28 @@ export async function chooseToImport(browser, file) {
   );
 }
 
+/** The batch operation that gives a card of an exported Waymark file new text. */
+export function rewriteCard(card, text) {
+  return {
+    type: "UpdateCard",
+    card: {
+      id: card.id,
+      stage_id: card.stage,
+      lane_id: card.lane,
+      position: 0,
+      text,
+      channel: card.channel,
+      severity: card.severity,
+      impact: card.impact,
+      effort: card.effort,
+      metric_value: card.value,
+      metric_target: card.target,
+      colour: card.colour,
+      tags: card.tags ?? [],
+    },
+  };
+}
+
 /** The text of every element matching `selector`, in one round trip. */
 export async function texts(browser, selector) {
   return browser.execute(

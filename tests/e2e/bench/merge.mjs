@@ -12,6 +12,7 @@ import {
   CLI,
   chooseInFileDialog,
   chooseToImport,
+  rewriteCard,
   startDriver,
 } from "../harness.mjs";
 
@@ -29,26 +30,7 @@ function changes(from, words) {
   const stages = file.map.stages;
   return Array.from({ length: 500 }, (_, i) => {
     const card = cards[(from + i * 9) % cards.length];
-    if (i % 2 === 0) {
-      return {
-        type: "UpdateCard",
-        card: {
-          id: card.id,
-          stage_id: card.stage,
-          lane_id: card.lane,
-          position: 0,
-          text: `${words} ${i}`,
-          channel: card.channel,
-          severity: card.severity,
-          impact: card.impact,
-          effort: card.effort,
-          metric_value: card.value,
-          metric_target: card.target,
-          colour: card.colour,
-          tags: card.tags ?? [],
-        },
-      };
-    }
+    if (i % 2 === 0) return rewriteCard(card, `${words} ${i}`);
     return {
       type: "MoveCard",
       id: card.id,

@@ -16,6 +16,7 @@ import {
   cardByText,
   chooseToImport,
   openMap,
+  rewriteCard,
   startDriver,
   texts,
   waitSaved,
@@ -65,28 +66,6 @@ function savedMap() {
   return JSON.parse(
     driver.cli("export", sampleId(), "--format", "json", "--out", "-"),
   ).map;
-}
-
-/** An operation rewriting a card of an exported file. */
-function rewrite(card, text) {
-  return {
-    type: "UpdateCard",
-    card: {
-      id: card.id,
-      stage_id: card.stage,
-      lane_id: card.lane,
-      position: 0,
-      text,
-      channel: card.channel,
-      severity: card.severity,
-      impact: card.impact,
-      effort: card.effort,
-      metric_value: card.value,
-      metric_target: card.target,
-      colour: card.colour,
-      tags: card.tags ?? [],
-    },
-  };
 }
 
 async function retype(from, to) {
@@ -139,7 +118,7 @@ test("a colleague's copy is merged with its one conflict decided, and Ctrl+Z und
   ana.map = ana.cli("import", sentPath).trim();
   const emotion = sent.map.emotions[0];
   ana.apply([
-    rewrite(conflicted, "Compares prices per portion"),
+    rewriteCard(conflicted, "Compares prices per portion"),
     {
       type: "AddCard",
       card: {
@@ -268,7 +247,7 @@ test("a second round starts from the first merge and brings back no old conflict
   assert.ok(file, "the first round ran");
   const again = JSON.parse(readFileSync(file, "utf8"));
   const card = again.map.cards.find((c) => c.text === "Support chat");
-  ana.apply([rewrite(card, "Support chat, second round")]);
+  ana.apply([rewriteCard(card, "Support chat, second round")]);
   const second = path.join(dir, "from-ana-2.journey.json");
   ana.cli("export", ana.map, "--format", "json", "--out", second);
 

@@ -3,7 +3,7 @@
 
 use super::lists::{both_orders, lay, merge_order, placed};
 use super::pick::{describe, quoted, About, Ctx, Kept};
-use crate::diff::content_differs;
+use crate::diff::{content_differs, kind_fields_differ};
 use crate::ids::{CardId, LaneId, StageId};
 use crate::map::{Card, JourneyMap, Lane, LaneKind, Stage};
 use crate::order;
@@ -13,16 +13,6 @@ type Cell = (StageId, LaneId);
 
 fn cell(card: &Card) -> Cell {
     (card.stage_id.clone(), card.lane_id.clone())
-}
-
-/// Whether the fields only some lane kinds have differ.
-fn kind_fields_differ(a: &Card, b: &Card) -> bool {
-    a.channel != b.channel
-        || a.severity != b.severity
-        || a.impact != b.impact
-        || a.effort != b.effort
-        || a.metric_value != b.metric_value
-        || a.metric_target != b.metric_target
 }
 
 /// Whether a side added the card, or changed what it says or which cell it is in.

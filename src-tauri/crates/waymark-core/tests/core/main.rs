@@ -5,6 +5,7 @@ mod diff;
 mod docs;
 mod fixtures;
 mod merge;
+mod merge_cases;
 mod order_keys;
 mod properties;
 

@@ -10,6 +10,7 @@
 
 mod read;
 mod records;
+mod scan;
 mod write;
 
 pub use read::import_csv;

@@ -1,13 +1,21 @@
 //! Mermaid `journey` diagrams: sections are stages, tasks are customer actions, actors are
-//! personas, and task scores (1 to 5) give each actor's emotion for the stage.
+//! personas, and task scores (1 to 5) give each actor's emotion for the stage. Reading is
+//! here; writing is in `write`.
+
+mod write;
+
+pub use write::{export_mermaid, export_mermaid_warnings};
 
 use crate::personas::persona_named;
 use crate::problem::{Location, Problems, Refused};
 use crate::Imported;
 use waymark_core::{
-    templates, Card, EmotionScore, EmotionState, JourneyMap, LaneKind, Persona, PersonaId,
-    Timestamp,
+    templates, Card, EmotionScore, EmotionState, JourneyMap, LaneKind, PersonaId, Timestamp,
 };
+
+/// The joiner that keeps a name from starting with a keyword; invisible where it is drawn,
+/// and taken out again on import.
+const JOINER: char = '\u{2060}';
 
 struct Task {
     name: String,
@@ -178,6 +186,7 @@ pub fn import_mermaid(text: &str, now: Timestamp) -> Result<Imported<JourneyMap>
         } else {
             match parse_task(line) {
                 Ok((name, score, actors)) => {
+                    let name = name.replace(JOINER, "");
                     let clamped = score.map(|s| s.clamp(1.0, 5.0));
                     match (score, clamped) {
                         (Some(score), Some(clamped)) if clamped != score => warnings.push(format!(
@@ -265,7 +274,6 @@ fn parse_task(line: &str) -> Result<(String, Option<f64>, Vec<String>), String> 
     if name.is_empty() {
         return Err(format!("{expected}; the task has no name"));
     }
-    let name = &name.replace(JOINER, "");
     let number = |s: &str| s.trim().parse::<f64>().ok().filter(|s| s.is_finite());
     let mut pieces = data.split(':');
     let score = pieces.next().and_then(number);
@@ -275,13 +283,12 @@ fn parse_task(line: &str) -> Result<(String, Option<f64>, Vec<String>), String> 
         let parts: Vec<&str> = line.rsplitn(3, ':').collect();
         if let [actors, score, name] = parts.as_slice() {
             if let Some(score) = number(score) {
-                let name = name.trim().replace(JOINER, "");
-                return Ok((name, Some(score), actor_list(actors)));
+                return Ok((name.trim().to_owned(), Some(score), actor_list(actors)));
             }
         }
         if let [score, name] = line.rsplitn(2, ':').collect::<Vec<_>>().as_slice() {
             if let Some(score) = number(score) {
-                return Ok((name.trim().replace(JOINER, ""), Some(score), Vec::new()));
+                return Ok((name.trim().to_owned(), Some(score), Vec::new()));
             }
         }
     }
@@ -351,153 +358,4 @@ fn build_map(title: &str, description: &str, sections: &[Section], now: Timestam
 
 fn truncate(text: &str, max: usize) -> String {
     text.chars().take(max).collect()
-}
-
-/// The map as a Mermaid journey: stages → sections, customer actions → tasks, and each stage's
-/// current emotion (the personas' mean, −2…+2 → 1…5) → the tasks' score and actors.
-pub fn export_mermaid(map: &JourneyMap) -> String {
-    let mut out = String::from("journey\n");
-    out.push_str(&format!("    title {}\n", one_line(&map.title)));
-    let actions: Vec<_> = map
-        .lanes
-        .iter()
-        .filter(|l| l.kind == LaneKind::Actions)
-        .collect();
-    for stage in &map.stages {
-        out.push_str(&format!(
-            "    section {}\n",
-            not_a_keyword(&one_line(&stage.name))
-        ));
-        let scored: Vec<(&Persona, i8)> = map
-            .personas
-            .iter()
-            .filter_map(|p| {
-                map.emotions
-                    .iter()
-                    .find(|e| e.is_for(&p.id, &stage.id, EmotionState::Current))
-                    .map(|e| (p, e.score))
-            })
-            .collect();
-        let score = if scored.is_empty() {
-            3
-        } else {
-            let mean = scored.iter().map(|(_, s)| f64::from(*s)).sum::<f64>() / scored.len() as f64;
-            (mean + 3.0).round() as i64
-        };
-        let actors = scored
-            .iter()
-            .map(|(p, _)| one_line(&p.name).replace(',', " "))
-            .collect::<Vec<_>>()
-            .join(", ");
-        for lane in &actions {
-            for card in map.cell_cards(&stage.id, &lane.id) {
-                let task = not_a_keyword(&one_line(&card.text).replace(':', "\u{A789}"));
-                let task = if task.trim().is_empty() {
-                    "(empty card)".to_owned()
-                } else {
-                    task
-                };
-                if actors.is_empty() {
-                    out.push_str(&format!("      {task}: {score}\n"));
-                } else {
-                    out.push_str(&format!("      {task}: {score}: {actors}\n"));
-                }
-            }
-        }
-    }
-    out
-}
-
-/// What a Mermaid export of this map leaves out. A journey holds the title, the stages as
-/// sections, the Customer actions cards as tasks and a score a task (the mean of the personas'
-/// current-state scores, who are named as its actors).
-pub fn export_mermaid_warnings(map: &JourneyMap) -> Vec<String> {
-    let mut left_out = Vec::new();
-    let other_lanes: Vec<&str> = map
-        .lanes
-        .iter()
-        .filter(|l| l.kind != LaneKind::Actions)
-        .filter(|l| map.cards.iter().any(|c| c.lane_id == l.id))
-        .map(|l| l.title.as_str())
-        .collect();
-    let other_cards = map
-        .cards
-        .iter()
-        .filter(|c| {
-            map.lanes
-                .iter()
-                .any(|l| l.id == c.lane_id && l.kind != LaneKind::Actions)
-        })
-        .count();
-    if other_cards > 0 {
-        let plural = if other_cards == 1 { "" } else { "s" };
-        left_out.push(format!(
-            "{other_cards} card{plural} in other lanes ({})",
-            other_lanes.join(", ")
-        ));
-    }
-    if map.emotions.iter().any(|e| e.state == EmotionState::Future) {
-        left_out.push("future-state scores".to_owned());
-    }
-    if map.emotions.iter().any(|e| e.note.is_some()) {
-        left_out.push("notes on emotion scores".to_owned());
-    }
-    if map.personas.len() > 1 {
-        left_out.push("each persona's own score (a task has their mean)".to_owned());
-    }
-    let details = map.personas.iter().any(|p| {
-        [&p.role, &p.goals, &p.needs, &p.frustrations, &p.quote]
-            .iter()
-            .any(|t| !t.is_empty())
-    });
-    if details {
-        left_out.push("persona details".to_owned());
-    }
-    if map
-        .cards
-        .iter()
-        .any(|c| !c.tags.is_empty() || c.colour.is_some())
-    {
-        left_out.push("card tags and colours".to_owned());
-    }
-    if !map.description.is_empty() {
-        left_out.push("the map's description".to_owned());
-    }
-    if left_out.is_empty() {
-        return Vec::new();
-    }
-    vec![format!(
-        "A Mermaid journey holds the Customer actions lane and scores; left out: {}. Export Waymark JSON or CSV to keep everything.",
-        left_out.join("; ")
-    )]
-}
-
-/// Words Mermaid reads as a statement when a line starts with them.
-const KEYWORDS: [&str; 5] = ["title", "section", "journey", "accTitle", "accDescr"];
-
-/// The joiner that keeps a name from starting with a keyword; invisible where it is drawn,
-/// and taken out again on import.
-const JOINER: char = '\u{2060}';
-
-/// A name that starts with a Mermaid keyword ("Title insurance") with a word joiner after its
-/// first letter, so Mermaid (and Waymark) read it as a name and still draw "Title insurance".
-fn not_a_keyword(name: &str) -> String {
-    let first = name
-        .split(|c: char| c.is_whitespace() || c == ':')
-        .next()
-        .unwrap_or("");
-    if !KEYWORDS.iter().any(|k| k.eq_ignore_ascii_case(first)) {
-        return name.to_owned();
-    }
-    let mut chars = name.chars();
-    let head = chars.next().map(String::from).unwrap_or_default();
-    format!("{head}{JOINER}{}", chars.as_str())
-}
-
-/// Mermaid is line-based: newlines, `#` and `;` would end a statement early.
-fn one_line(text: &str) -> String {
-    text.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .replace(['#', ';'], " ")
 }
