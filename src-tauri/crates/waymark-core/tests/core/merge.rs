@@ -190,8 +190,18 @@ fn kept(base: &JourneyMap, side: &JourneyMap, merged: &JourneyMap) -> Result<(),
                 .personas
                 .iter()
                 .any(|p| p.id == to.id && (from.quote == to.quote || p.quote == to.quote)),
-            Change::CardAdded { card: added } => card(&added.id)
-                .is_some_and(|c| c.text == added.text && c.is_in(&added.stage_id, &added.lane_id)),
+            // The side's own card (here and for moves): where `diff` matched a stage or lane by
+            // name, the change names the base's instead.
+            Change::CardAdded { card: added } => {
+                let added = side
+                    .cards
+                    .iter()
+                    .find(|c| c.id == added.id)
+                    .unwrap_or(added);
+                card(&added.id).is_some_and(|c| {
+                    c.text == added.text && c.is_in(&added.stage_id, &added.lane_id)
+                })
+            }
             Change::CardRemoved { card: removed } => card(&removed.id).is_none(),
             Change::CardChanged { from, to } => card(&to.id).is_some_and(|c| {
                 (from.text == to.text || c.text == to.text)
@@ -207,6 +217,7 @@ fn kept(base: &JourneyMap, side: &JourneyMap, merged: &JourneyMap) -> Result<(),
             }),
             // Inside its cell, the card's order is checked with its cell's below.
             Change::CardMoved { from, to } => {
+                let to = side.cards.iter().find(|c| c.id == to.id).unwrap_or(to);
                 from.is_in(&to.stage_id, &to.lane_id)
                     || card(&to.id).is_some_and(|c| c.is_in(&to.stage_id, &to.lane_id))
             }
