@@ -256,6 +256,30 @@ fn files_are_checked_imported_replaced_and_exported() {
     assert_eq!(blocked["code"], "storage_failed");
 }
 
+/// The import dialog shows a file's warnings and problems as `waymark-cli validate` prints
+/// them: both come from `waymark_library::read_for_import`.
+#[test]
+fn the_import_check_says_what_validate_says() {
+    let app = app();
+    let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let files = [
+        fixtures.join("enablement/sysdev-lifecycle.yaml"),
+        fixtures.join("mermaid/bad-task.mmd"),
+    ];
+    let checks = invoke(&app, "check_import", json!({ "paths": files })).unwrap();
+    for (check, file) in checks.as_array().unwrap().iter().zip(&files) {
+        let (warnings, problems) = match waymark_library::read_for_import(file, None).outcome {
+            Ok(imported) => (imported.warnings, Vec::new()),
+            Err(problems) => (Vec::new(), problems),
+        };
+        assert!(!warnings.is_empty() || !problems.is_empty());
+        assert_eq!(check["warnings"], json!(warnings));
+        assert_eq!(check["problems"], json!(problems));
+    }
+    assert_eq!(checks[0]["map"]["cards"], 34);
+    assert_eq!(checks[0]["map"]["stages"], 5);
+}
+
 #[test]
 fn pdf_preview_export_and_open_only_what_was_exported() {
     let app = app();

@@ -182,6 +182,9 @@ pub enum InFormat {
     Auto,
     Json,
     Mermaid,
+    /// Enablement Map Studio YAML (its `kind: cjm` journey).
+    #[value(alias = "cjm")]
+    Yaml,
     Csv,
 }
 
@@ -191,6 +194,7 @@ impl InFormat {
             InFormat::Auto => None,
             InFormat::Json => Some(FileFormat::Json),
             InFormat::Mermaid => Some(FileFormat::Mermaid),
+            InFormat::Yaml => Some(FileFormat::Enablement),
             InFormat::Csv => Some(FileFormat::Csv),
         }
     }

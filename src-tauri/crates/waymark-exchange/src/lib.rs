@@ -4,11 +4,13 @@
 
 mod csv_sheet;
 mod document;
+mod enablement;
 mod json;
 mod mermaid;
 mod personas;
 mod problem;
 mod timestamps;
+mod yaml;
 
 pub use csv_sheet::{export_csv, export_csv_warnings, lane_kind_for};
 pub use document::{json_schema, Envelope, Lineage, MapDocument, EXTENSION, FORMAT, VERSION};
@@ -28,6 +30,7 @@ pub const MAX_FILE_BYTES: u64 = 50 * 1024 * 1024;
 pub enum FileFormat {
     Json,
     Mermaid,
+    Enablement,
     Csv,
 }
 
@@ -37,6 +40,7 @@ impl FileFormat {
         match self {
             FileFormat::Json => "Waymark JSON",
             FileFormat::Mermaid => "Mermaid journey",
+            FileFormat::Enablement => "Enablement Map YAML",
             FileFormat::Csv => "CSV",
         }
     }
@@ -62,6 +66,8 @@ pub fn detect(text: &str) -> FileFormat {
         FileFormat::Json
     } else if mermaid::looks_like_mermaid(text) {
         FileFormat::Mermaid
+    } else if enablement::looks_like_enablement(text) {
+        FileFormat::Enablement
     } else {
         FileFormat::Csv
     }
@@ -118,6 +124,9 @@ pub fn import_bytes(
     let imported = match format.unwrap_or_else(|| detect(text)) {
         FileFormat::Json => json::import_json(text)?,
         FileFormat::Mermaid => mermaid::import_mermaid(text, now)?,
+        FileFormat::Enablement => {
+            enablement::import_enablement(text, &title_from_file_name(file_name), now)?
+        }
         FileFormat::Csv => csv_sheet::import_csv(text, &title_from_file_name(file_name), now)
             .map_err(|refused| match format {
                 None if !looks_like_a_sheet(text) => no_reader_fits(text, &refused),
@@ -155,7 +164,7 @@ fn no_reader_fits(text: &str, sheet: &Refused) -> Refused {
         .first()
         .map_or_else(String::new, |p| format!(" ({})", p.message));
     Refused::one(Problem::file(format!(
-        "this is not a file Waymark can read: not a Waymark map (it is not JSON), not a Mermaid journey (no \"journey\" line), not a journey sheet{sheet_reason}. Its first line is \"{shown}\". Waymark reads Waymark JSON, Mermaid journey diagrams (raw or in Markdown) and CSV sheets with a stage column"
+        "this is not a file Waymark can read: not a Waymark map (it is not JSON), not a Mermaid journey (no \"journey\" line), not an Enablement Map (no \"kind: cjm\" line), not a journey sheet{sheet_reason}. Its first line is \"{shown}\". Waymark reads Waymark JSON, Mermaid journey diagrams (raw or in Markdown), Enablement Map Studio YAML and CSV sheets with a stage column"
     )))
 }
 

@@ -274,3 +274,50 @@ fn export_pdf_follows_the_contract() {
         "a failed export leaves the old file alone"
     );
 }
+
+/// The app's import dialog shows what `waymark_library::read_for_import` says of a file;
+/// `validate` prints the same warnings and problems, one a line.
+#[test]
+fn validate_prints_what_the_import_dialog_shows() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("never-created.db");
+    let bad_yaml = dir.path().join("bad.yaml");
+    std::fs::write(
+        &bad_yaml,
+        "kind: cjm\nphases: [{ id: p, name: P }]\nactions:\n  - { name: A, phase: q }\n",
+    )
+    .unwrap();
+    let files = [
+        fixture("enablement/sysdev-lifecycle.yaml"),
+        fixture("mermaid/scores-out-of-range.mmd"),
+        fixture("mermaid/bad-task.mmd"),
+        fixture("csv/bad-values.csv"),
+        bad_yaml.display().to_string(),
+    ];
+    for file in files {
+        let read = waymark_library::read_for_import(Path::new(&file), None);
+        let expected: Vec<String> = match &read.outcome {
+            Ok(imported) => imported
+                .warnings
+                .iter()
+                .map(|w| format!("warning: {file}: {w}"))
+                .collect(),
+            Err(problems) => problems
+                .iter()
+                .map(|p| format!("error: {file}: {p}"))
+                .collect(),
+        };
+        assert!(!expected.is_empty(), "{file} has something to say");
+        let out = cli(&db, &["validate", &file]);
+        assert_eq!(
+            out.status.code(),
+            Some(if read.outcome.is_ok() { 0 } else { 1 })
+        );
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        let said: Vec<&str> = stderr
+            .lines()
+            .filter(|l| !l.contains(": valid: "))
+            .collect();
+        assert_eq!(said, expected, "{file}");
+    }
+}

@@ -2,7 +2,11 @@
 //! personas, and task scores (1 to 5) give each actor's emotion for the stage. Reading is
 //! here; writing is in `write`.
 
+mod source;
 mod write;
+
+pub(crate) use source::looks_like_mermaid;
+use source::Source;
 
 pub use write::{export_mermaid, export_mermaid_warnings};
 
@@ -29,164 +33,79 @@ struct Section {
     tasks: Vec<Task>,
 }
 
-/// The diagram text of a Markdown file: the first ```mermaid block that is a journey.
-fn diagram_text(text: &str) -> Option<(usize, String)> {
-    let mut lines = text.lines().enumerate();
-    while let Some((_, line)) = lines.next() {
-        let fence = line.trim_start();
-        if !(fence.starts_with("```mermaid") || fence.starts_with("~~~mermaid")) {
-            continue;
-        }
-        let block: Vec<(usize, &str)> = lines
-            .by_ref()
-            .take_while(|(_, l)| {
-                !(l.trim_start().starts_with("```") || l.trim_start().starts_with("~~~"))
-            })
-            .collect();
-        let first = block
-            .iter()
-            .find(|(_, l)| !l.trim().is_empty() && !l.trim().starts_with("%%"));
-        if let Some((start, l)) = first {
-            if l.trim() == "journey" {
-                let body = block.iter().map(|(_, l)| *l).collect::<Vec<_>>().join("\n");
-                return Some((block.first().map_or(*start, |(n, _)| *n), body));
-            }
-        }
-    }
-    None
-}
-
-/// A diagram's YAML front matter (`---` … `---` before the diagram, as Mermaid's own demos
-/// write it): its `title`, and how many lines it takes.
-fn front_matter(text: &str) -> (Option<String>, usize) {
-    let mut lines = text.lines();
-    if lines.next().map(str::trim_end) != Some("---") {
-        return (None, 0);
-    }
-    let mut title = None;
-    for (index, line) in lines.enumerate() {
-        if line.trim_end() == "---" {
-            return (title, index + 2);
-        }
-        // Only top-level keys: `config:` blocks below are indented.
-        if let Some(value) = line.strip_prefix("title:") {
-            let value = value.trim();
-            let unquoted = value
-                .strip_prefix('"')
-                .and_then(|v| v.strip_suffix('"'))
-                .or_else(|| value.strip_prefix('\'').and_then(|v| v.strip_suffix('\'')))
-                .unwrap_or(value);
-            title = Some(unquoted.to_owned());
-        }
-    }
-    (None, 0)
-}
-
-/// The first line that says something: not blank, not a `%%` comment or directive.
-fn first_statement(text: &str) -> Option<&str> {
-    text.lines()
-        .map(str::trim)
-        .find(|l| !l.is_empty() && !l.starts_with("%%"))
-}
-
-/// Whether a line is the diagram's `journey` keyword (Mermaid reads keywords in any case).
-fn is_journey(line: Option<&str>) -> bool {
-    line.is_some_and(|l| l.eq_ignore_ascii_case("journey"))
-}
-
-/// The text after a diagram's front matter.
-fn after_front_matter(text: &str) -> &str {
-    let (_, lines) = front_matter(text);
-    if lines == 0 {
-        return text;
-    }
-    let mut rest = text;
-    for _ in 0..lines {
-        rest = rest.split_once('\n').map_or("", |(_, r)| r);
-    }
-    rest
-}
-
-/// Whether the text looks like a Mermaid journey (raw, or inside Markdown).
-pub fn looks_like_mermaid(text: &str) -> bool {
-    is_journey(first_statement(after_front_matter(text)))
-        || text.contains("```mermaid")
-        || text.contains("~~~mermaid")
-}
-
 /// Reads a journey diagram, raw or from the first journey block of a Markdown file.
 pub fn import_mermaid(text: &str, now: Timestamp) -> Result<Imported<JourneyMap>, Refused> {
-    let (front_title, front_lines) = front_matter(text);
-    let after = after_front_matter(text);
-    let (offset, body) = if is_journey(first_statement(after)) {
-        (front_lines, after.to_owned())
-    } else {
-        diagram_text(text).ok_or_else(|| {
-            Refused::one(crate::Problem::file(
-                "no Mermaid journey found: expected a diagram starting with \"journey\", or a ```mermaid block that is one",
-            ))
-        })?
-    };
+    let Source {
+        title: front_title,
+        lines,
+    } = source::source(text)?.ok_or_else(|| {
+        Refused::one(crate::Problem::file(
+            "no Mermaid journey found: expected a diagram starting with \"journey\", or a ```mermaid block that is one",
+        ))
+    })?;
     let mut problems = Problems::default();
     let mut warnings = Vec::new();
     let mut title = front_title;
     let mut described: Vec<String> = Vec::new();
     let mut in_description = false;
     let mut sections: Vec<Section> = Vec::new();
-    let mut seen_header = false;
-    for (index, raw) in body.lines().enumerate() {
-        let line_no = offset + index + 1;
-        let line = raw.trim();
+    for (line_no, raw) in &lines {
+        let line_no = *line_no;
+        let mut line = raw.trim();
         let column = raw.len() - raw.trim_start().len() + 1;
         let at = Location::Text {
             line: line_no,
             column,
         };
         if in_description {
-            // The block form: `accDescr {` … `}`.
-            match line.strip_suffix('}') {
-                Some(last) => {
+            // The block form: `accDescr {` … `}`; a statement may follow the brace.
+            match line.split_once('}') {
+                Some((last, after)) => {
                     described.push(last.trim().to_owned());
                     in_description = false;
+                    line = after.trim();
+                    if line.is_empty() {
+                        continue;
+                    }
                 }
-                None => described.push(line.to_owned()),
+                None => {
+                    described.push(line.to_owned());
+                    continue;
+                }
+            }
+        }
+        if let Some(rest) = accessible(line, "accDescr") {
+            match rest.strip_prefix('{') {
+                Some(block) => match block.split_once('}') {
+                    Some((one, _)) => described.push(one.trim().to_owned()),
+                    None => {
+                        described.push(block.trim().to_owned());
+                        in_description = true;
+                    }
+                },
+                None => described.push(rest.trim_start_matches(':').trim().to_owned()),
             }
             continue;
         }
-        if line.is_empty() || line.starts_with("%%") {
+        if let Some(rest) = accessible(line, "accTitle") {
+            described.insert(0, rest.trim_start_matches(':').trim().to_owned());
             continue;
         }
-        if !seen_header {
-            seen_header = true; // the first meaningful line is "journey"
+        let line = source::without_comment(line).trim();
+        if line.is_empty() {
             continue;
         }
         if let Some(rest) = keyword(line, "title") {
-            title = Some(rest.to_owned());
+            title = Some(source::decode(rest));
         } else if let Some(rest) = keyword(line, "section") {
             sections.push(Section {
                 name: section_name(rest),
                 tasks: Vec::new(),
             });
-        } else if let Some(rest) = accessible(line, "accDescr") {
-            match rest.strip_prefix('{') {
-                Some(block) => {
-                    let block = block.trim();
-                    match block.strip_suffix('}') {
-                        Some(one) => described.push(one.trim().to_owned()),
-                        None => {
-                            described.push(block.to_owned());
-                            in_description = true;
-                        }
-                    }
-                }
-                None => described.push(rest.trim_start_matches(':').trim().to_owned()),
-            }
-        } else if let Some(rest) = accessible(line, "accTitle") {
-            described.insert(0, rest.trim_start_matches(':').trim().to_owned());
         } else {
             match parse_task(line) {
                 Ok((name, score, actors)) => {
-                    let name = name.replace(JOINER, "");
+                    let name = source::decode(&name.replace(JOINER, ""));
                     let clamped = score.map(|s| s.clamp(1.0, 5.0));
                     match (score, clamped) {
                         (Some(score), Some(clamped)) if clamped != score => warnings.push(format!(
@@ -207,7 +126,7 @@ pub fn import_mermaid(text: &str, now: Timestamp) -> Result<Imported<JourneyMap>
                         section.tasks.push(Task {
                             name,
                             score: clamped,
-                            actors,
+                            actors: actors.iter().map(|a| source::decode(a)).collect(),
                         });
                     }
                 }
@@ -250,13 +169,42 @@ fn accessible<'a>(line: &'a str, word: &str) -> Option<&'a str> {
         .then_some(rest)
 }
 
-/// A section's name as a stage's: Mermaid's `<br>` line breaks become spaces.
+/// A section's name as a stage's: Mermaid's line breaks (`<br>`, `<br/>`, `<br />`, in any
+/// case) become spaces, and entities their characters.
 fn section_name(name: &str) -> String {
-    let mut name = name.replace(JOINER, "");
-    for br in ["<br/>", "<br />", "<br>", "<BR>", "<BR/>"] {
-        name = name.replace(br, " ");
+    let name = name.replace(JOINER, "");
+    let mut out = String::with_capacity(name.len());
+    let mut rest = name.as_str();
+    while let Some(at) = rest.find('<') {
+        out.push_str(&rest[..at]);
+        let tag = &rest[at..];
+        match line_break_len(tag) {
+            Some(len) => {
+                out.push(' ');
+                rest = &tag[len..];
+            }
+            None => {
+                out.push('<');
+                rest = &tag[1..];
+            }
+        }
     }
-    name.split_whitespace().collect::<Vec<_>>().join(" ")
+    out.push_str(rest);
+    source::decode(&out)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The length of a `<br>` tag at the start of the text (`<br>`, `<br/>`, `</br>`, `<BR />`).
+fn line_break_len(tag: &str) -> Option<usize> {
+    let close = tag.find('>')?;
+    let inner: String = tag[1..close]
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    let inner = inner.to_ascii_lowercase();
+    matches!(inner.as_str(), "br" | "br/" | "/br" | "/br/").then_some(close + 1)
 }
 
 /// `Task name: score: Actor, Actor`, as Mermaid reads it: the name runs to the first colon,

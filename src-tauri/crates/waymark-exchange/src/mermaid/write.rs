@@ -1,23 +1,28 @@
 //! Writing a map as a Mermaid journey, and what that leaves out.
 
-use super::JOINER;
 use waymark_core::{EmotionState, JourneyMap, LaneKind, Persona};
 
 /// The map as a Mermaid journey: stages → sections, customer actions → tasks, and each stage's
 /// current emotion (the personas' mean, −2…+2 → 1…5) → the tasks' score and actors.
 pub fn export_mermaid(map: &JourneyMap) -> String {
     let mut out = String::from("journey\n");
-    out.push_str(&format!("    title {}\n", one_line(&map.title)));
+    let title = escaped(&map.title, &['#', ';', '<']);
+    if !title.is_empty() {
+        out.push_str(&format!("    title {title}\n"));
+    }
     let actions: Vec<_> = map
         .lanes
         .iter()
         .filter(|l| l.kind == LaneKind::Actions)
         .collect();
     for stage in &map.stages {
-        out.push_str(&format!(
-            "    section {}\n",
-            not_a_keyword(&one_line(&stage.name))
-        ));
+        let section = escaped(&stage.name, &['#', ';', ':', '<']);
+        let section = if section.is_empty() {
+            "Stage".to_owned()
+        } else {
+            section
+        };
+        out.push_str(&format!("    section {section}\n"));
         let scored: Vec<(&Persona, i8)> = map
             .personas
             .iter()
@@ -36,13 +41,13 @@ pub fn export_mermaid(map: &JourneyMap) -> String {
         };
         let actors = scored
             .iter()
-            .map(|(p, _)| one_line(&p.name).replace(',', " "))
+            .map(|(p, _)| escaped(&p.name, &['#', ';', ':', ',', '<']))
             .collect::<Vec<_>>()
             .join(", ");
         for lane in &actions {
             for card in map.cell_cards(&stage.id, &lane.id) {
-                let task = not_a_keyword(&one_line(&card.text).replace(':', "\u{A789}"));
-                let task = if task.trim().is_empty() {
+                let task = escaped(&card.text, &['#', ';', ':', '<']);
+                let task = if task.is_empty() {
                     "(empty card)".to_owned()
                 } else {
                     task
@@ -122,28 +127,40 @@ pub fn export_mermaid_warnings(map: &JourneyMap) -> Vec<String> {
     )]
 }
 
-/// Words Mermaid reads as a statement when a line starts with them.
-const KEYWORDS: [&str; 5] = ["title", "section", "journey", "accTitle", "accDescr"];
-
-/// A name that starts with a Mermaid keyword ("Title insurance") with a word joiner after its
-/// first letter, so Mermaid (and Waymark) read it as a name and still draw "Title insurance".
-fn not_a_keyword(name: &str) -> String {
-    let first = name
-        .split(|c: char| c.is_whitespace() || c == ':')
-        .next()
-        .unwrap_or("");
-    if !KEYWORDS.iter().any(|k| k.eq_ignore_ascii_case(first)) {
-        return name.to_owned();
-    }
-    let mut chars = name.chars();
-    let head = chars.next().map(String::from).unwrap_or_default();
-    format!("{head}{JOINER}{}", chars.as_str())
+/// How a line may start that Mermaid reads as a statement, not a name: `journey` (even as
+/// the start of a longer word), `title` or `section` and a space, `accTitle` or `accDescr`.
+fn starts_a_statement(name: &str) -> bool {
+    let lower = name.to_lowercase();
+    let word = |w: &str| {
+        lower
+            .strip_prefix(w)
+            .is_some_and(|rest| rest.starts_with(char::is_whitespace))
+    };
+    lower.starts_with("journey")
+        || lower.starts_with("acctitle")
+        || lower.starts_with("accdescr")
+        || word("title")
+        || word("section")
 }
 
-/// Mermaid is line-based: newlines, `#` and `;` would end a statement early.
-fn one_line(text: &str) -> String {
-    text.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .replace(['#', ';'], " ")
+/// Text on one line as Mermaid can hold it: whitespace runs become one space, and `special`
+/// characters (those the grammar would end the name at), `%%` (a comment) and the first letter
+/// of a name that starts like a statement are written as entities (`#35;`), which Mermaid
+/// draws as the characters themselves.
+fn escaped(text: &str, special: &[char]) -> String {
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let keyword = starts_a_statement(&text);
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    let mut first = true;
+    while let Some(c) = chars.next() {
+        let percent = c == '%' && chars.peek() == Some(&'%');
+        if special.contains(&c) || percent || (first && keyword) {
+            out.push_str(&format!("#{};", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+        first = false;
+    }
+    out
 }

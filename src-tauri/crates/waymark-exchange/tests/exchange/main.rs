@@ -2,6 +2,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a test helper that fails should panic
 
 mod csv;
+mod enablement;
 mod formats;
 mod fuzz;
 mod json;

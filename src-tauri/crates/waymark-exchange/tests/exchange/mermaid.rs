@@ -133,3 +133,133 @@ fn mermaid_is_read_as_mermaid_reads_it() {
     assert!(imported.warnings[0].contains("the score 0 of \"Stare at the wall\" is outside 1 to 5"));
     assert!(imported.warnings[1].contains("the score of \"Daydream\" is not a number"));
 }
+
+fn stage_names(imported: &Imported) -> Vec<&str> {
+    imported
+        .map
+        .stages
+        .iter()
+        .map(|s| s.name.as_str())
+        .collect()
+}
+
+fn persona_names(imported: &Imported) -> Vec<&str> {
+    imported
+        .map
+        .personas
+        .iter()
+        .map(|p| p.name.as_str())
+        .collect()
+}
+
+#[test]
+fn the_grammar_tests_tasks_read_as_mermaid_reads_them() {
+    let imported = import("mermaid/grammar-tasks.mmd").unwrap();
+    assert_eq!(
+        imported.map.title,
+        "Adding journey diagram functionality to mermaid"
+    );
+    assert_eq!(stage_names(&imported), ["Documentation", "Another section"]);
+    assert_eq!(
+        card_texts(&imported),
+        ["A task", "B task", "C task", "D task", "E task", "P task", "Q task", "R task"]
+    );
+    // A trailing colon names nobody: Mermaid's empty actor is no persona.
+    assert_eq!(persona_names(&imported), ["Alice", "Bob", "Charlie"]);
+    assert!(imported.warnings.is_empty(), "{:?}", imported.warnings);
+}
+
+#[test]
+fn an_accessibility_block_may_end_on_the_line_of_the_next_statement() {
+    let imported = import("mermaid/grammar-accessibility.mmd").unwrap();
+    assert_eq!(
+        imported.map.title,
+        "Adding journey diagram functionality to mermaid"
+    );
+    assert_eq!(
+        imported.map.description,
+        "Adding acc journey diagram functionality to mermaid\nA user journey for\nfamily shopping"
+    );
+    assert_eq!(stage_names(&imported), ["Order from website"]);
+    assert!(card_texts(&imported).is_empty());
+}
+
+#[test]
+fn every_line_break_mermaid_draws_in_a_section_is_a_space() {
+    let imported = import("mermaid/grammar-line-breaks.mmd").unwrap();
+    assert_eq!(stage_names(&imported), ["Line1 Line2 Line3 Line4 Line5"]);
+}
+
+#[test]
+fn mermaids_demo_with_front_matter_and_an_indented_journey_reads_whole() {
+    let imported = import("mermaid/demo-front-matter.mmd").unwrap();
+    assert_eq!(imported.map.title, "My working day");
+    assert_eq!(
+        imported.map.description,
+        "Very simple journey demo\n2 main sections: work and home, each with just a few tasks"
+    );
+    assert_eq!(stage_names(&imported), ["Go to work", "Go home"]);
+    assert_eq!(card_texts(&imported).len(), 5);
+    assert_eq!(persona_names(&imported), ["Me", "Cat"]);
+}
+
+#[test]
+fn a_cheatsheets_scores_of_0_and_x_import_with_warnings() {
+    let imported = import("mermaid/cheatsheet-scores.md").unwrap();
+    assert_eq!(imported.map.title, "Score");
+    assert_eq!(card_texts(&imported)[0], "Score 0/5");
+    assert_eq!(card_texts(&imported)[6], "Score N/A/5");
+    assert_eq!(imported.warnings.len(), 2, "{:?}", imported.warnings);
+    assert!(imported.warnings[0].contains("line 7: the score 0 of \"Score 0/5\""));
+    assert!(imported.warnings[1].contains("line 13: the score of \"Score N/A/5\" is not a number"));
+}
+
+#[test]
+fn a_published_onboarding_journey_keeps_its_emoji_actors_and_description() {
+    let imported = import("mermaid/onboarding-exemplar.md").unwrap();
+    let map = &imported.map;
+    assert_eq!(map.title, "👤 New Developer Onboarding");
+    assert!(map
+        .description
+        .starts_with("New Developer Onboarding Experience\nJourney map tracking"));
+    assert_eq!(
+        stage_names(&imported),
+        [
+            "📋 Day 1 Setup",
+            "🤝 Week 1 Integration",
+            "🚀 Month 1 Productivity"
+        ]
+    );
+    assert_eq!(card_texts(&imported).len(), 11);
+    assert_eq!(card_texts(&imported)[9], "Participate in code review");
+    assert_eq!(persona_names(&imported), ["New Dev", "Mentor"]);
+    // New Dev in week 1: (5 + 4 + 2 + 5) / 4 = 4 → +1.
+    let week = &map.stages[1].id;
+    let score = map
+        .emotions
+        .iter()
+        .find(|e| &e.stage_id == week && e.persona_id == map.personas[0].id)
+        .map(|e| e.score);
+    assert_eq!(score, Some(1));
+}
+
+#[test]
+fn comments_directives_entities_and_front_matter_in_markdown_read_as_mermaid_reads_them() {
+    let text = "# Notes\n\n```mermaid\n---\ntitle: \"Checkout: the #1 flow\"\n---\n%%{\n  init: {\n    'theme': 'dark'\n  }\n}%%\njourney\n  section Pay #58; card # the hard part\n    Enter #quot;promo#quot; code: 2: Shopper #35;1 # nobody likes this\n    Journey planner: 4\n```\n";
+    let imported = import_bytes(text.as_bytes(), "notes.md", None, 0).unwrap();
+    assert_eq!(imported.map.title, "Checkout: the #1 flow");
+    assert_eq!(stage_names(&imported), ["Pay : card"]);
+    assert_eq!(
+        card_texts(&imported),
+        ["Enter \"promo\" code", "Journey planner"]
+    );
+    assert_eq!(persona_names(&imported), ["Shopper #1"]);
+    let broken = "---\ntitle: [unclosed\n---\njourney\n  a: 1\n";
+    let message = import_bytes(broken.as_bytes(), "x.mmd", None, 0)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        message.starts_with("line 1, column 1: the front matter is not valid YAML"),
+        "{message}"
+    );
+}
