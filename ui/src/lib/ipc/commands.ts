@@ -139,6 +139,12 @@ export function fileNameFor(title: string): string {
   return name || "Journey map";
 }
 
+/** The files Waymark reads: its own JSON, Mermaid journeys, Enablement Map YAML, sheets. */
+const IMPORT_FILTER = {
+  name: "Journey maps (Waymark JSON, Mermaid, Enablement Map YAML, CSV)",
+  extensions: ["json", "mmd", "md", "markdown", "yaml", "yml", "csv", "tsv", "txt"],
+};
+
 /** The operating system's file dialogs. */
 export const dialogs = {
   /** Asks for files to import; resolves to their paths (empty when cancelled). */
@@ -147,12 +153,7 @@ export const dialogs = {
       title: "Import journey maps",
       multiple: true,
       directory: false,
-      filters: [
-        {
-          name: "Journey maps (Waymark JSON, Mermaid, CSV)",
-          extensions: ["json", "mmd", "md", "markdown", "csv", "tsv", "txt"],
-        },
-      ],
+      filters: [IMPORT_FILTER],
     });
     if (chosen === null) return [];
     return Array.isArray(chosen) ? chosen : [chosen];
@@ -163,12 +164,7 @@ export const dialogs = {
       title,
       multiple: false,
       directory: false,
-      filters: [
-        {
-          name: "Journey maps (Waymark JSON, Mermaid, CSV)",
-          extensions: ["json", "mmd", "md", "markdown", "csv", "tsv", "txt"],
-        },
-      ],
+      filters: [IMPORT_FILTER],
     });
     return typeof chosen === "string" ? chosen : null;
   },
