@@ -1,6 +1,6 @@
 // Starts the real Waymark app under tauri-driver on its own ports and a temporary library.
 
-import { spawn, execFileSync } from "node:child_process";
+import { spawn, spawnSync, execFileSync } from "node:child_process";
 import { closeSync, mkdtempSync, mkdirSync, openSync } from "node:fs";
 import net from "node:net";
 import { tmpdir } from "node:os";
@@ -98,6 +98,10 @@ export async function startDriver(prepare = () => {}) {
         encoding: "utf8",
         env,
       });
+    },
+    /** Runs waymark-cli on the same library; its exit status and both outputs, even on failure. */
+    cliResult(...args) {
+      return spawnSync(CLI, ["--db", db, ...args], { encoding: "utf8", env });
     },
     stop() {
       try {

@@ -55,6 +55,54 @@ test("a map file chosen in the import dialog lands in the library", async () => 
   assert.equal(listed.personas, 1);
 });
 
+test("an Enablement Map file imports its journey, with the warnings validate prints", async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "waymark-import-"));
+  const file = path.join(dir, "sysdev-lifecycle.yaml");
+  copyFileSync(path.join(fixtures, "enablement/sysdev-lifecycle.yaml"), file);
+  const validated = driver
+    .cliResult("validate", file)
+    .stderr.split("\n")
+    .filter((l) => l.startsWith("warning: "))
+    .map((l) => l.slice(`warning: ${file}: `.length));
+  assert.equal(validated.length, 1, `validate: ${validated}`);
+  const browser = await driver.launch();
+  try {
+    const confirm = await chooseToImport(browser, file);
+    const [summary] = await texts(browser, '[data-testid="import-file"]');
+    assert.match(summary, /sysdev-lifecycle/);
+    assert.match(summary, /1 warning/);
+    const shown = await browser.execute(() =>
+      [
+        ...document.querySelectorAll(
+          '[data-testid="import-file"] .warnings li',
+        ),
+      ].map((li) => li.textContent),
+    );
+    assert.deepEqual(shown, validated);
+    await browser.saveScreenshot(path.join(ARTIFACTS, "import-enablement.png"));
+    await confirm.click();
+    await browser.$('[data-testid="notice"]').waitForExist({ timeout: 10000 });
+    await openMap(browser, "sysdev-lifecycle");
+    const cards = await texts(browser, '[data-testid="card"]');
+    for (const text of [
+      "要求を伝える",
+      "定例会議",
+      "正しく意図が伝わるか不安だ",
+    ]) {
+      assert.ok(cards.includes(text), `${text} in ${cards}`);
+    }
+    await browser.saveScreenshot(path.join(ARTIFACTS, "enablement-map.png"));
+  } finally {
+    await browser.deleteSession();
+  }
+  const listed = JSON.parse(driver.cli("list", "--json")).find(
+    (m) => m.title === "sysdev-lifecycle",
+  );
+  assert.equal(listed.cards, 34);
+  assert.equal(listed.stages, 5);
+  assert.equal(listed.personas, 1);
+});
+
 test("HTML and script in card text show as text and never run", async () => {
   const dir = mkdtempSync(path.join(tmpdir(), "waymark-import-"));
   const file = path.join(dir, "html.journey.json");
