@@ -111,12 +111,16 @@ pub fn import_bytes(
     now: Timestamp,
 ) -> Result<Imported, Refused> {
     check_size(u64::try_from(bytes.len()).unwrap_or(u64::MAX))?;
-    let text = std::str::from_utf8(bytes).map_err(|e| {
-        Refused::one(Problem::file(format!(
-            "the file is not UTF-8 text (the first bad byte is at offset {}); save it as UTF-8 and try again",
-            e.valid_up_to()
-        )))
-    })?;
+    let utf16 = utf16_text(bytes)?;
+    let text = match &utf16 {
+        Some(text) => text.as_str(),
+        None => std::str::from_utf8(bytes).map_err(|e| {
+            Refused::one(Problem::file(format!(
+                "the file is not UTF-8 text (the first bad byte is at offset {}); save it as UTF-8 (in Excel: \"CSV UTF-8\") and try again",
+                e.valid_up_to()
+            )))
+        })?,
+    };
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
         return Err(Refused::one(Problem::file("the file is empty")));
@@ -144,6 +148,35 @@ pub fn import_bytes(
     })
 }
 
+/// The text of a file that starts with a UTF-16 byte order mark (Excel's "Unicode Text"
+/// sheets); None for any other file.
+fn utf16_text(bytes: &[u8]) -> Result<Option<String>, Refused> {
+    let little = match bytes {
+        [0xFF, 0xFE, ..] => true,
+        [0xFE, 0xFF, ..] => false,
+        _ => return Ok(None),
+    };
+    let broken = || {
+        Refused::one(Problem::file(
+            "the file says it is UTF-16 text but holds a broken character; save it as UTF-8 and try again",
+        ))
+    };
+    if !bytes.len().is_multiple_of(2) {
+        return Err(broken());
+    }
+    let units = bytes[2..].chunks_exact(2).map(|pair| {
+        if little {
+            u16::from_le_bytes([pair[0], pair[1]])
+        } else {
+            u16::from_be_bytes([pair[0], pair[1]])
+        }
+    });
+    char::decode_utf16(units)
+        .collect::<Result<String, _>>()
+        .map(Some)
+        .map_err(|_| broken())
+}
+
 /// Whether the first line reads as a sheet's header: cells split by commas, semicolons or tabs.
 fn looks_like_a_sheet(text: &str) -> bool {
     text.lines()
@@ -164,7 +197,7 @@ fn no_reader_fits(text: &str, sheet: &Refused) -> Refused {
         .first()
         .map_or_else(String::new, |p| format!(" ({})", p.message));
     Refused::one(Problem::file(format!(
-        "this is not a file Waymark can read: not a Waymark map (it is not JSON), not a Mermaid journey (no \"journey\" line), not an Enablement Map (no \"kind: cjm\" line), not a journey sheet{sheet_reason}. Its first line is \"{shown}\". Waymark reads Waymark JSON, Mermaid journey diagrams (raw or in Markdown), Enablement Map Studio YAML and CSV sheets with a stage column"
+        "this is not a file Waymark can read: not a Waymark map (it is not JSON), not a Mermaid journey (no \"journey\" line), not an Enablement Map (no \"kind: cjm\" line), not a journey sheet{sheet_reason}. Its first line is \"{shown}\". Waymark reads Waymark JSON, Mermaid journey diagrams (raw, or in a Markdown, HTML or reStructuredText page), Enablement Map Studio YAML and CSV sheets with a stage column"
     )))
 }
 

@@ -54,12 +54,10 @@ impl Node {
         }
     }
 
-    /// A plain scalar read as a number.
+    /// A scalar read as a number (quoted too: some tools write `"1"`).
     pub fn number(&self) -> Option<f64> {
         match &self.value {
-            Value::Scalar { text, plain: true } => {
-                text.parse::<f64>().ok().filter(|n| n.is_finite())
-            }
+            Value::Scalar { text, .. } => text.trim().parse::<f64>().ok().filter(|n| n.is_finite()),
             _ => None,
         }
     }

@@ -115,12 +115,28 @@ impl<'a> RowView<'a> {
 }
 
 /// Reads a CSV sheet in the long or the wide layout.
+/// The delimiter an Excel `sep=X` line names.
+fn excel_separator(line: &str) -> Option<u8> {
+    let line = line.trim_end_matches('\r');
+    line.get(..4).filter(|h| h.eq_ignore_ascii_case("sep="))?;
+    match line.as_bytes().get(4..) {
+        Some([c]) if c.is_ascii_punctuation() || *c == b'\t' => Some(*c),
+        _ => None,
+    }
+}
+
 pub fn import_csv(
     text: &str,
     title: &str,
     now: Timestamp,
 ) -> Result<Imported<JourneyMap>, Refused> {
-    let delimiter = sniff_delimiter(text);
+    // Excel writes `sep=;` on the first line to name the delimiter; it is no row.
+    let (text, delimiter) = match text.split_once('\n') {
+        Some((first, rest)) if excel_separator(first).is_some() => {
+            (rest, excel_separator(first).unwrap_or(b','))
+        }
+        _ => (text, sniff_delimiter(text)),
+    };
     if let Some((row, column)) = unclosed_quote(text, delimiter) {
         return Err(Refused::one(crate::Problem::new(
             Location::Csv {

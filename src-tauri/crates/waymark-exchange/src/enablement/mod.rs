@@ -200,7 +200,12 @@ fn read_journey(root: &Node, warnings: &mut Vec<String>) -> Result<Journey, Refu
         let (Some(name), Some(phase)) = (name, phase) else {
             continue;
         };
-        let Some(phase) = phases.iter().position(|p| p.id == phase) else {
+        // By id, as the format says; a phase named instead of identified is understood too.
+        let found = phases
+            .iter()
+            .position(|p| p.id == phase)
+            .or_else(|| phases.iter().position(|p| p.name == phase));
+        let Some(phase) = found else {
             problems.push(
                 action.at(),
                 format!(

@@ -1,7 +1,8 @@
 //! What Mermaid does to a diagram's text before its journey grammar reads it: YAML front
 //! matter (`---` … `---`, whose `title` titles the diagram) is taken off, `%%{…}%%` directives
 //! (on one line or several) and `%%` comment lines are dropped. A Markdown file's diagram is
-//! its first ```` ```mermaid ```` block that is a journey. Entities (`#35;`, `#quot;`) are how a
+//! its first ```` ```mermaid ```` block that is a journey; an HTML page's, its first
+//! `<pre class="mermaid">`; a reStructuredText page's, its first `.. mermaid::` directive. Entities (`#35;`, `#quot;`) are how a
 //! diagram writes characters its grammar cannot hold.
 
 use crate::problem::{Location, Problem, Refused};
@@ -42,22 +43,122 @@ pub(super) fn source(text: &str) -> Result<Option<Source>, Refused> {
         }
         rest = block.get(close + 1..).unwrap_or_default();
     }
+    for block in html_blocks(&lines).into_iter().chain(rst_blocks(&lines)) {
+        let borrowed: Vec<(usize, &str)> = block.iter().map(|(n, l)| (*n, l.as_str())).collect();
+        if let Some(found) = diagram(&borrowed)? {
+            return Ok(Some(found));
+        }
+    }
     Ok(None)
 }
 
-/// ```` ```mermaid ```` (or `~~~mermaid`) opening a block; any fence closing one.
+/// A Markdown fence (three or more backticks or tildes) opening a `mermaid` block, or any
+/// fence closing one.
 fn is_fence(line: &str, opening: bool) -> bool {
     let line = line.trim_start();
-    let fence = line.starts_with("```") || line.starts_with("~~~");
-    if !opening {
-        return fence;
+    let Some(mark) = line.chars().next().filter(|c| *c == '`' || *c == '~') else {
+        return false;
+    };
+    let after = line.trim_start_matches(mark);
+    if line.len() - after.len() < 3 {
+        return false;
     }
-    fence && line[3..].trim_start().starts_with("mermaid")
+    !opening || after.trim_start().starts_with("mermaid")
+}
+
+/// The blocks of an HTML page Mermaid draws: `<pre class="mermaid">` and `<div class="mermaid">`,
+/// with HTML's escapes undone.
+fn html_blocks(lines: &[(usize, &str)]) -> Vec<Vec<(usize, String)>> {
+    let mut blocks = Vec::new();
+    let mut open: Option<(&str, Vec<(usize, String)>)> = None;
+    for &(number, line) in lines {
+        if let Some((tag, block)) = open.as_mut() {
+            let end = format!("</{tag}>");
+            match line.find(&end) {
+                Some(at) => {
+                    block.push((number, unescape_html(&line[..at])));
+                    blocks.push(std::mem::take(block));
+                    open = None;
+                }
+                None => block.push((number, unescape_html(line))),
+            }
+            continue;
+        }
+        for tag in ["pre", "div"] {
+            let Some(start) = line.find(&format!("<{tag}")) else {
+                continue;
+            };
+            let Some(close) = line[start..].find('>').map(|i| i + start) else {
+                continue;
+            };
+            let attributes = &line[start..close];
+            let mermaid = attributes.contains("class=\"mermaid")
+                || attributes.contains("class='mermaid")
+                || attributes.contains(" mermaid\"");
+            if mermaid {
+                let rest = &line[close + 1..];
+                open = Some((tag, vec![(number, unescape_html(rest))]));
+                break;
+            }
+        }
+    }
+    blocks
+}
+
+fn unescape_html(text: &str) -> String {
+    text.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
+}
+
+/// The blocks of a reStructuredText page: `.. mermaid::`, `.. code:: mermaid` and
+/// `.. code-block:: mermaid`, their options left out.
+fn rst_blocks(lines: &[(usize, &str)]) -> Vec<Vec<(usize, String)>> {
+    let indent = |l: &str| l.len() - l.trim_start().len();
+    let mut blocks = Vec::new();
+    let mut index = 0;
+    while index < lines.len() {
+        let (_, line) = lines[index];
+        let directive = line.trim();
+        index += 1;
+        let is_mermaid = directive == ".. mermaid::"
+            || [".. code::", ".. code-block::", ".. sourcecode::"]
+                .iter()
+                .any(|d| {
+                    directive
+                        .strip_prefix(d)
+                        .is_some_and(|r| r.trim() == "mermaid")
+                });
+        if !is_mermaid {
+            continue;
+        }
+        let level = indent(line);
+        let mut block = Vec::new();
+        while let Some(&(number, body)) = lines.get(index) {
+            if !body.trim().is_empty() && indent(body) <= level {
+                break;
+            }
+            let option = block.is_empty() && body.trim_start().starts_with(':');
+            if !option {
+                block.push((number, body.to_owned()));
+            }
+            index += 1;
+        }
+        blocks.push(block);
+    }
+    blocks
 }
 
 /// The journey these lines hold, if their first statement is `journey`.
 fn diagram(lines: &[(usize, &str)]) -> Result<Option<Source>, Refused> {
-    let (title, lines) = front_matter(lines);
+    // Blank lines before the front matter do not count (a page's `<pre>` opens with one).
+    let blank = lines
+        .iter()
+        .take_while(|(_, l)| l.trim().is_empty())
+        .count();
+    let (title, lines) = front_matter(&lines[blank..]);
     let mut statements = Vec::new();
     let mut in_directive = false;
     let mut started = false;

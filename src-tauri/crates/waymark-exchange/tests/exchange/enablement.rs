@@ -265,3 +265,12 @@ fn a_second_journey_is_left_out_with_a_warning() {
         imported.warnings
     );
 }
+
+#[test]
+fn quoted_scores_and_phases_named_instead_of_identified_are_understood() {
+    let text = "kind: cjm\npersona: { name: Ann }\nphases: [{ id: p1, name: Order }]\nactions:\n  - { id: a, name: Taps, phase: Order, emotion_score: \"-1\" }\n";
+    let imported = yaml(text).unwrap();
+    assert_eq!(cell(&imported, 0, 0), ["Taps"]);
+    assert_eq!(curve(&imported), [Some(-1)]);
+    assert!(imported.warnings.is_empty(), "{:?}", imported.warnings);
+}

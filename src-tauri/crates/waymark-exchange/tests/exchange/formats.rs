@@ -23,10 +23,17 @@ fn oversized_deep_binary_and_empty_files_are_refused_clearly() {
         .unwrap_err()
         .to_string();
     assert!(message.contains("nested too deeply"), "{message}");
-    let message = import_bytes(&[0xff, 0xfe, 0x00], "x.csv", None, 0)
+    let message = import_bytes(&[b'a', 0xc3, 0x28], "x.csv", None, 0)
         .unwrap_err()
         .to_string();
     assert!(message.contains("not UTF-8"), "{message}");
+    let message = import_bytes(&[0xff, 0xfe, 0x00], "x.csv", None, 0)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        message.contains("UTF-16 text but holds a broken character"),
+        "{message}"
+    );
     assert_eq!(
         import_bytes(b"  \n", "x.csv", None, 0)
             .unwrap_err()
@@ -311,4 +318,29 @@ proptest! {
             prop_assert_eq!(read, *score, "{}", text);
         }
     }
+}
+
+#[test]
+fn sheets_saved_by_excel_as_unicode_text_or_with_a_separator_line_import() {
+    let sheet = "stage\tlane\ttext\nDiscover\tCustomer actions\tFinds the café\n";
+    for little in [true, false] {
+        let mut bytes = if little {
+            vec![0xff, 0xfe]
+        } else {
+            vec![0xfe, 0xff]
+        };
+        for unit in sheet.encode_utf16() {
+            bytes.extend(if little {
+                unit.to_le_bytes()
+            } else {
+                unit.to_be_bytes()
+            });
+        }
+        let imported = import_bytes(&bytes, "unicode.txt", None, 0).unwrap();
+        assert_eq!(card_texts(&imported), ["Finds the café"]);
+    }
+    let excel = "sep=;\r\nstage;lane;text\r\nDiscover;Customer actions;Finds it, then pays\r\n";
+    let imported = import_bytes(excel.as_bytes(), "excel.csv", None, 0).unwrap();
+    assert_eq!(imported.map.stages[0].name, "Discover");
+    assert_eq!(card_texts(&imported), ["Finds it, then pays"]);
 }

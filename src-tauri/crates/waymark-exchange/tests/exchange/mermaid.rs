@@ -263,3 +263,27 @@ fn comments_directives_entities_and_front_matter_in_markdown_read_as_mermaid_rea
         "{message}"
     );
 }
+
+#[test]
+fn a_journey_in_an_html_page_a_restructuredtext_page_or_a_long_fence_is_found() {
+    let html = "<html><body>\n<pre class=\"mermaid\">\n---\ntitle: Demo &amp; more\n---\n  journey\n    section Go &lt;br&gt; home\n      Sit down: 3: Me\n</pre>\n</body></html>\n";
+    let imported = import_bytes(html.as_bytes(), "demo.html", None, 0).unwrap();
+    assert_eq!(imported.map.title, "Demo & more");
+    assert_eq!(stage_names(&imported), ["Go home"]);
+    let rst = "User Journey\n============\n\n.. code:: mermaid\n   :caption: A day\n\n   journey\n       title My working day\n       section Go to work\n         Make tea: 5: Me\n\nMore text.\n";
+    let imported = import_bytes(rst.as_bytes(), "journey.rst", None, 0).unwrap();
+    assert_eq!(imported.map.title, "My working day");
+    assert_eq!(card_texts(&imported), ["Make tea"]);
+    let fence = "Notes\n\n````mermaid\njourney\n  section A\n    Task: 4: Me\n````\n";
+    let imported = import_bytes(fence.as_bytes(), "notes.md", None, 0).unwrap();
+    assert_eq!(card_texts(&imported), ["Task"]);
+}
+
+#[test]
+fn a_restructuredtext_notebook_page_gives_its_journey() {
+    let imported = import("mermaid/notebook-user-journey.rst").unwrap();
+    assert_eq!(imported.map.title, "My working day");
+    assert_eq!(stage_names(&imported), ["Go to work", "Go home"]);
+    assert_eq!(card_texts(&imported).len(), 5);
+    assert_eq!(persona_names(&imported), ["Me", "Cat"]);
+}
