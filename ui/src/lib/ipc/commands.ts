@@ -142,7 +142,20 @@ export function fileNameFor(title: string): string {
 /** The files Waymark reads: its own JSON, Mermaid journeys, Enablement Map YAML, sheets. */
 const IMPORT_FILTER = {
   name: "Journey maps (Waymark JSON, Mermaid, Enablement Map YAML, CSV)",
-  extensions: ["json", "mmd", "md", "markdown", "yaml", "yml", "csv", "tsv", "txt"],
+  extensions: [
+    "json",
+    "mmd",
+    "md",
+    "markdown",
+    "html",
+    "htm",
+    "rst",
+    "yaml",
+    "yml",
+    "csv",
+    "tsv",
+    "txt",
+  ],
 };
 
 /** The operating system's file dialogs. */
