@@ -62,7 +62,9 @@ pub struct Imported<Map = CheckedMap> {
 
 /// The format of a file, from its content.
 pub fn detect(text: &str) -> FileFormat {
-    if text.trim_start().starts_with('{') {
+    if text.trim_start().starts_with('[') && is_enablement_json(text) {
+        FileFormat::Enablement
+    } else if text.trim_start().starts_with('{') {
         FileFormat::Json
     } else if mermaid::looks_like_mermaid(text) {
         FileFormat::Mermaid
@@ -126,7 +128,14 @@ pub fn import_bytes(
         return Err(Refused::one(Problem::file("the file is empty")));
     }
     let imported = match format.unwrap_or_else(|| detect(text)) {
-        FileFormat::Json => json::import_json(text)?,
+        FileFormat::Json => match json::import_json(text) {
+            Ok(imported) => imported,
+            // Enablement Map Studio journeys written as JSON (which is YAML too).
+            Err(_) if format.is_none() && is_enablement_json(text) => {
+                enablement::import_enablement(text, &title_from_file_name(file_name), now)?
+            }
+            Err(refused) => return Err(refused),
+        },
         FileFormat::Mermaid => mermaid::import_mermaid(text, now)?,
         FileFormat::Enablement => {
             enablement::import_enablement(text, &title_from_file_name(file_name), now)?
@@ -175,6 +184,17 @@ fn utf16_text(bytes: &[u8]) -> Result<Option<String>, Refused> {
         .collect::<Result<String, _>>()
         .map(Some)
         .map_err(|_| broken())
+}
+
+/// Whether JSON text is an Enablement Map document: an object with `"kind": "cjm"`, or a
+/// list of such objects.
+fn is_enablement_json(text: &str) -> bool {
+    let kind = |v: &serde_json::Value| v.get("kind").and_then(|k| k.as_str()) == Some("cjm");
+    match serde_json::from_str::<serde_json::Value>(text) {
+        Ok(serde_json::Value::Array(items)) => items.iter().any(kind),
+        Ok(value) => kind(&value),
+        Err(_) => false,
+    }
 }
 
 /// Whether the first line reads as a sheet's header: cells split by commas, semicolons or tabs.

@@ -66,8 +66,17 @@ pub(crate) fn import_enablement(
     let mut warnings = Vec::new();
     let mut journey = None;
     let mut others: Vec<&str> = Vec::new();
-    for document in &documents {
-        let root = &document.root;
+    // A JSON list of documents reads as one YAML document that is a list.
+    let roots = documents
+        .iter()
+        .flat_map(|document| match document.root.items() {
+            Some(items) => items
+                .iter()
+                .map(|item| (item.line, item))
+                .collect::<Vec<_>>(),
+            None => vec![(document.line, &document.root)],
+        });
+    for (line, root) in roots {
         match root.get("kind").and_then(Node::text) {
             Some("cjm") if journey.is_none() => journey = Some(root),
             Some("cjm") => warnings.push(format!(
@@ -85,7 +94,7 @@ pub(crate) fn import_enablement(
             }
             None => warnings.push(format!(
                 "line {}: a document with no \"kind\" was left out",
-                document.line.max(root.line)
+                line.max(root.line)
             )),
         }
     }

@@ -274,3 +274,22 @@ fn quoted_scores_and_phases_named_instead_of_identified_are_understood() {
     assert_eq!(curve(&imported), [Some(-1)]);
     assert!(imported.warnings.is_empty(), "{:?}", imported.warnings);
 }
+
+#[test]
+fn a_journey_written_as_json_reads_as_the_same_journey() {
+    let one = r#"{"kind": "cjm", "version": "1.0", "id": "cjm:x", "persona": {"name": "Ann"},
+        "phases": [{"id": "p", "name": "Order"}],
+        "actions": [{"id": "a", "name": "Taps", "phase": "p", "touchpoints": ["App"], "emotion_score": 2}]}"#;
+    let imported = yaml(one).unwrap();
+    assert_eq!(cell(&imported, 0, 0), ["Taps"]);
+    assert_eq!(cell(&imported, 0, 1), ["App"]);
+    assert_eq!(curve(&imported), [Some(2)]);
+    let list = format!(r#"[{one}, {{"kind": "sbp", "lanes": []}}]"#);
+    assert_eq!(detect(&list), FileFormat::Enablement);
+    let imported = yaml(&list).unwrap();
+    assert_eq!(imported.map.personas[0].name, "Ann");
+    assert!(imported.warnings[0].contains("service blueprint was left out"));
+    // A JSON file that is neither keeps the Waymark reader's own message.
+    let message = yaml_refused(r#"{"kind": "other"}"#);
+    assert!(!message.contains("Enablement"), "{message}");
+}
