@@ -117,7 +117,20 @@ enum Open {
 
 /// Every document of a YAML stream (empty documents left out).
 pub(crate) fn documents(text: &str) -> Result<Vec<Document>, Refused> {
+    read(text, None)
+}
+
+/// Every document of a YAML stream, but of a document whose top-level `kind` is not `kind`
+/// only its keys up to that one are kept: the rest is read for its syntax and limits, and
+/// dropped, so a large document of another kind costs no memory.
+pub(crate) fn documents_of_kind(text: &str, kind: &str) -> Result<Vec<Document>, Refused> {
+    read(text, Some(kind))
+}
+
+fn read(text: &str, kind: Option<&str>) -> Result<Vec<Document>, Refused> {
     let mut parser = Parser::new_from_str(text);
+    // Inside a document of another kind: how many lists and maps deeper than its root.
+    let mut skipping: Option<usize> = None;
     let mut documents = Vec::new();
     let mut open: Vec<Open> = Vec::new();
     let mut anchors: HashMap<usize, (Node, usize)> = HashMap::new();
@@ -135,6 +148,24 @@ pub(crate) fn documents(text: &str) -> Result<Vec<Document>, Refused> {
                 format!("the YAML cannot be read: {}", e.info()),
             )
         })?;
+        if let Some(deeper) = skipping.as_mut() {
+            match event {
+                Event::SequenceStart(..) | Event::MappingStart(..) => {
+                    *deeper += 1;
+                    if open.len() + *deeper > MAX_DEPTH {
+                        return Err(too_deep(mark));
+                    }
+                    continue;
+                }
+                Event::SequenceEnd | Event::MappingEnd if *deeper > 0 => {
+                    *deeper -= 1;
+                    continue;
+                }
+                Event::SequenceEnd | Event::MappingEnd => skipping = None,
+                Event::Scalar(..) | Event::Alias(_) => continue,
+                _ => {}
+            }
+        }
         let here = |value| Node {
             line: mark.line(),
             column: mark.col() + 1,
@@ -199,6 +230,7 @@ pub(crate) fn documents(text: &str) -> Result<Vec<Document>, Refused> {
             Event::Nothing | Event::StreamStart | Event::DocumentEnd => None,
         };
         let Some(node) = done else { continue };
+        let depth = open.len();
         match open.last_mut() {
             None => documents.push(Document {
                 line: start,
@@ -211,8 +243,14 @@ pub(crate) fn documents(text: &str) -> Result<Vec<Document>, Refused> {
             }
             Some(Open::Map(map, key, _)) => match key.take() {
                 Some(key) => {
+                    let other_kind = depth == 1
+                        && key == "kind"
+                        && kind.is_some_and(|kind| node.text() != Some(kind));
                     if let Value::Map(entries) = &mut map.value {
                         entries.push((key, node));
+                    }
+                    if other_kind {
+                        skipping = Some(0);
                     }
                 }
                 None => match node.value {
@@ -246,4 +284,35 @@ fn too_deep(mark: Marker) -> Refused {
 
 fn refuse(line: usize, column: usize, message: impl Into<String>) -> Refused {
     Refused::one(Problem::new(Location::Text { line, column }, message))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::documents_of_kind;
+
+    #[test]
+    fn a_document_of_another_kind_keeps_only_its_kind_and_is_still_checked() {
+        let text = "kind: sbp\nlanes: [{ id: a, deep: [[1]] }]\nafter: 1\n---\nkind: cjm\nphases: [1, 2]\n";
+        let documents = documents_of_kind(text, "cjm").unwrap();
+        assert_eq!(documents.len(), 2);
+        let kept: Vec<&str> = documents[0]
+            .root
+            .entries()
+            .unwrap_or_default()
+            .iter()
+            .map(|(k, _)| k.as_str())
+            .collect();
+        assert_eq!(kept, ["kind"]);
+        assert_eq!(
+            documents[1]
+                .root
+                .get("phases")
+                .and_then(|p| p.items())
+                .map(<[_]>::len),
+            Some(2)
+        );
+        let deep = format!("kind: sbp\nx: {}{}\n", "[".repeat(70), "]".repeat(70));
+        let message = documents_of_kind(&deep, "cjm").err().map(|e| e.to_string());
+        assert!(message.is_some_and(|m| m.contains("nested more than 64")));
+    }
 }

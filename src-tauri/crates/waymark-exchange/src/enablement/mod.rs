@@ -62,7 +62,7 @@ pub(crate) fn import_enablement(
     title: &str,
     now: Timestamp,
 ) -> Result<Imported<JourneyMap>, Refused> {
-    let documents = yaml::documents(text)?;
+    let documents = yaml::documents_of_kind(text, "cjm")?;
     let mut warnings = Vec::new();
     let mut journey = None;
     let mut others: Vec<&str> = Vec::new();
