@@ -149,9 +149,15 @@ pub fn import_bytes(
     // The same rules the store applies, so a file that validates here always inserts.
     let map = waymark_core::check(&imported.map)
         .map_err(|e| Refused::one(Problem::file(e.to_string())))?;
+    let mut warnings = imported.warnings;
+    if warnings.len() > MAX_PROBLEMS {
+        let more = warnings.len() - MAX_PROBLEMS;
+        warnings.truncate(MAX_PROBLEMS);
+        warnings.push(format!("and {more} more warnings"));
+    }
     Ok(Imported {
         map,
-        warnings: imported.warnings,
+        warnings,
         source_map_id: imported.source_map_id,
         lineage: imported.lineage,
     })

@@ -66,6 +66,7 @@ pub(crate) fn import_enablement(
     let mut warnings = Vec::new();
     let mut journey = None;
     let mut others: Vec<&str> = Vec::new();
+    let mut kindless: Vec<usize> = Vec::new();
     // A JSON list of documents reads as one YAML document that is a list.
     let roots = documents
         .iter()
@@ -92,11 +93,18 @@ pub(crate) fn import_enablement(
                     others.push(name);
                 }
             }
-            None => warnings.push(format!(
-                "line {}: a document with no \"kind\" was left out",
-                line.max(root.line)
-            )),
+            None => kindless.push(line.max(root.line)),
         }
+    }
+    match kindless.as_slice() {
+        [] => {}
+        [line] => warnings.push(format!(
+            "line {line}: a document with no \"kind\" was left out"
+        )),
+        [line, ..] => warnings.push(format!(
+            "{} documents with no \"kind\" were left out (the first on line {line})",
+            kindless.len()
+        )),
     }
     let Some(root) = journey else {
         let message = if others.is_empty() {
@@ -139,11 +147,12 @@ fn listed(names: &[&str]) -> String {
 
 fn read_journey(root: &Node, warnings: &mut Vec<String>) -> Result<Journey, Refused> {
     let mut problems = Problems::default();
+    let mut unknown = Unknown::default();
     left_out(
         root,
         &["kind", "version", "id", "persona", "phases", "actions"],
         "journey",
-        warnings,
+        &mut unknown,
     );
     if let Some(version) = root.get("version").and_then(Node::text) {
         if version.split('.').next() != Some("1") {
@@ -154,14 +163,14 @@ fn read_journey(root: &Node, warnings: &mut Vec<String>) -> Result<Journey, Refu
         }
     }
     let persona = root.get("persona").and_then(|persona| {
-        left_out(persona, &["name", "description"], "persona", warnings);
+        left_out(persona, &["name", "description"], "persona", &mut unknown);
         let name = text(persona, "name", "persona", &mut problems)?;
         let description = optional_text(persona, "description", &mut problems);
         Some((name, description))
     });
     let mut phases: Vec<Phase> = Vec::new();
     for phase in list(root, "phases", &mut problems).unwrap_or_default() {
-        left_out(phase, &["id", "name"], "phase", warnings);
+        left_out(phase, &["id", "name"], "phase", &mut unknown);
         let (Some(id), Some(name)) = (
             text(phase, "id", "phase", &mut problems),
             text(phase, "name", "phase", &mut problems),
@@ -201,7 +210,7 @@ fn read_journey(root: &Node, warnings: &mut Vec<String>) -> Result<Journey, Refu
             "thoughts_feelings",
             "emotion_score",
         ];
-        left_out(action, &fields, "action", warnings);
+        left_out(action, &fields, "action", &mut unknown);
         let name = text(action, "name", "action", &mut problems);
         let phase = text(action, "phase", "action", &mut problems);
         let touchpoints = texts(action, "touchpoints", &mut problems);
@@ -230,6 +239,16 @@ fn read_journey(root: &Node, warnings: &mut Vec<String>) -> Result<Journey, Refu
             touchpoints,
             thoughts,
             score,
+        });
+    }
+    for ((what, key), (count, line)) in unknown {
+        warnings.push(match count {
+            1 => format!(
+                "line {line}: \"{key}\" is not part of an Enablement Map {what}, so it was left out"
+            ),
+            _ => format!(
+                "\"{key}\" is not part of an Enablement Map {what}, so it was left out of {count} {what}s (the first on line {line})"
+            ),
         });
     }
     problems.into_result(Journey {
@@ -266,14 +285,17 @@ fn score(action: &Node, name: &str, warnings: &mut Vec<String>) -> Option<i8> {
     Some(kept as i8)
 }
 
-/// Warns of each key of `node` that is not one of `known`.
-fn left_out(node: &Node, known: &[&str], what: &str, warnings: &mut Vec<String>) {
+/// The fields a file has that the format does not: how often each appears, and its first line.
+type Unknown = std::collections::BTreeMap<(&'static str, String), (usize, usize)>;
+
+/// Counts each key of `node` that is not one of `known`.
+fn left_out(node: &Node, known: &[&str], what: &'static str, unknown: &mut Unknown) {
     for (key, value) in node.entries().unwrap_or_default() {
         if !known.contains(&key.as_str()) {
-            warnings.push(format!(
-                "line {}: \"{key}\" is not part of an Enablement Map {what}, so it was left out",
-                value.line
-            ));
+            let seen = unknown
+                .entry((what, key.clone()))
+                .or_insert((0, value.line));
+            seen.0 += 1;
         }
     }
 }

@@ -293,3 +293,45 @@ fn a_journey_written_as_json_reads_as_the_same_journey() {
     let message = yaml_refused(r#"{"kind": "other"}"#);
     assert!(!message.contains("Enablement"), "{message}");
 }
+
+#[test]
+fn many_documents_without_a_kind_make_one_warning() {
+    let mut text = String::from(JOURNEY);
+    text.push_str("  - { id: a, name: Taps, phase: p1, emotion_score: 1 }\n");
+    for n in 0..500 {
+        text.push_str(&format!("---\nnote: {n}\n"));
+    }
+    let imported = yaml(&text).unwrap();
+    assert_eq!(
+        imported.warnings,
+        ["500 documents with no \"kind\" were left out (the first on line 14)"]
+    );
+}
+
+#[test]
+fn a_field_many_actions_have_makes_one_warning() {
+    let mut text = String::from(JOURNEY);
+    for n in 0..300 {
+        text.push_str(&format!(
+            "  - {{ id: a{n}, name: Step {n}, phase: p1, emotion_score: 1, owner: me }}\n"
+        ));
+    }
+    let imported = yaml(&text).unwrap();
+    assert_eq!(
+        imported.warnings,
+        ["\"owner\" is not part of an Enablement Map action, so it was left out of 300 actions (the first on line 12)"]
+    );
+}
+
+#[test]
+fn a_file_with_thousands_of_warnings_lists_the_first_fifty() {
+    let mut text = String::from(JOURNEY);
+    for n in 0..2_000 {
+        text.push_str(&format!(
+            "  - {{ id: a{n}, name: Step {n}, phase: p1, emotion_score: 7 }}\n"
+        ));
+    }
+    let imported = yaml(&text).unwrap();
+    assert_eq!(imported.warnings.len(), MAX_PROBLEMS + 1);
+    assert_eq!(imported.warnings[MAX_PROBLEMS], "and 1950 more warnings");
+}

@@ -15,7 +15,7 @@ use std::path::PathBuf;
 use waymark_core::{sample, templates, EmotionState, Lane, LaneId, LaneKind, Op, Stage};
 use waymark_exchange::{
     detect, export_csv, export_json, export_mermaid, export_warnings, import_bytes, import_file,
-    json_schema, ExportFormat, FileFormat, Imported, Location, Refused,
+    json_schema, ExportFormat, FileFormat, Imported, Location, Refused, MAX_PROBLEMS,
 };
 
 fn fixture(name: &str) -> PathBuf {
