@@ -335,3 +335,46 @@ test("closing the window right after typing keeps the text", async () => {
     "Retention",
   );
 });
+
+test("the map's zoom and scroll are restored after a restart", async () => {
+  browser = await driver.launch();
+  await openMap(browser, SAMPLE);
+  const level = await browser.$('[data-testid="zoom-level"]');
+  const zoomIn = await browser.$('[aria-label="Zoom in"]');
+  // From 100% (the earlier Fit was kept too): the zoom level button resets it.
+  await level.click();
+  await browser.waitUntil(async () => (await level.getText()) === "100%");
+  await zoomIn.click();
+  await zoomIn.click();
+  assert.equal(await level.getText(), "144%");
+  await browser.execute(() =>
+    document.querySelector("[data-scroller]").scrollTo(420, 260),
+  );
+  const before = await browser.execute(() => {
+    const s = document.querySelector("[data-scroller]");
+    return [s.scrollLeft, s.scrollTop];
+  });
+  // The view is kept a moment after it stops changing; the webview writes it to disk after.
+  await sleep(2500);
+  await browser.deleteSession();
+  browser = await driver.launch();
+  await openMap(browser, SAMPLE);
+  await browser.waitUntil(
+    async () =>
+      (await browser.$('[data-testid="zoom-level"]').getText()) === "144%",
+    { timeout: 10000, timeoutMsg: "the zoom was not restored" },
+  );
+  await browser.waitUntil(
+    async () => {
+      const after = await browser.execute(() => {
+        const s = document.querySelector("[data-scroller]");
+        return [s.scrollLeft, s.scrollTop];
+      });
+      return (
+        Math.abs(after[0] - before[0]) < 3 && Math.abs(after[1] - before[1]) < 3
+      );
+    },
+    { timeout: 10000, timeoutMsg: `the scroll was not restored to ${before}` },
+  );
+  await browser.saveScreenshot(path.join(ARTIFACTS, "camera-restored.png"));
+});

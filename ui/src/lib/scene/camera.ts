@@ -1,0 +1,58 @@
+// Where each map was last looked at, kept on this computer across restarts: its zoom and how
+// far it was scrolled. A view, not an edit: it is not in the map, its file or its history.
+
+/** A map's view: the zoom and the scroll offsets of its canvas, in screen pixels. */
+export interface Camera {
+  zoom: number;
+  x: number;
+  y: number;
+}
+
+const key = (mapId: string) => `waymark.camera.${mapId}`;
+
+function storage(): Storage | null {
+  try {
+    return globalThis.localStorage ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** The view of the map saved last, if any (a damaged entry counts as none). */
+export function savedCamera(mapId: string, store: Storage | null = storage()): Camera | null {
+  try {
+    const value: unknown = JSON.parse(store?.getItem(key(mapId)) ?? "null");
+    if (typeof value !== "object" || value === null) return null;
+    const { zoom, x, y } = value as Record<string, unknown>;
+    const finite = (n: unknown): n is number => typeof n === "number" && Number.isFinite(n);
+    if (!finite(zoom) || !finite(x) || !finite(y) || zoom <= 0) return null;
+    return { zoom, x: Math.max(0, x), y: Math.max(0, y) };
+  } catch {
+    return null;
+  }
+}
+
+/** Keeps the view of the map; a store that is full or missing keeps nothing, silently. */
+export function saveCamera(mapId: string, camera: Camera, store: Storage | null = storage()): void {
+  try {
+    store?.setItem(key(mapId), JSON.stringify(camera));
+  } catch {
+    // A view is not worth an error.
+  }
+}
+
+/**
+ * Scrolls to the saved offsets once the canvas is big enough to hold them: a big map draws
+ * its cards over a few frames. Gives up after about a second, or as soon as the user scrolls
+ * some other way.
+ */
+export function scrollWhenLaidOut(scroller: HTMLElement, camera: Camera, frames = 60): void {
+  let left = frames;
+  const attempt = () => {
+    scroller.scrollTo(camera.x, camera.y);
+    const reached =
+      Math.abs(scroller.scrollLeft - camera.x) < 2 && Math.abs(scroller.scrollTop - camera.y) < 2;
+    if (!reached && --left > 0) requestAnimationFrame(attempt);
+  };
+  attempt();
+}
