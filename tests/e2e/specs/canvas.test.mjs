@@ -287,6 +287,13 @@ test("double-clicking an empty part of a cell starts a new card", async () => {
   const cell = await browser.$(
     '[data-cell][data-stage="Awareness"][data-lane="Touchpoints"]',
   );
+  // Nothing selected, so no inspector closes (and widens the canvas) on the first click; and
+  // the map reopened where it was last looked at, which may not show this cell.
+  await browser.keys("Escape");
+  await browser
+    .$('[data-testid="inspector"]')
+    .waitForExist({ reverse: true, timeout: 5000 });
+  await cell.scrollIntoView({ block: "center", inline: "center" });
   const size = await cell.getSize();
   // Low in the cell, below its cards and its + button.
   await browser
@@ -377,4 +384,62 @@ test("the map's zoom and scroll are restored after a restart", async () => {
     { timeout: 10000, timeoutMsg: `the scroll was not restored to ${before}` },
   );
   await browser.saveScreenshot(path.join(ARTIFACTS, "camera-restored.png"));
+});
+
+test("Find in map marks the matches and steps through them with Enter and Shift+Enter", async () => {
+  await browser.keys([Key.Ctrl, "f"]);
+  const input = await browser.$('[data-testid="find-input"]');
+  await input.waitForDisplayed({ timeout: 5000 });
+  assert.ok(
+    await input.isFocused(),
+    "Ctrl+F puts the cursor in the find field",
+  );
+  await input.setValue("support");
+  const count = await browser.$('[data-testid="find-count"]');
+  await browser.waitUntil(
+    async () => /^1 of \d+$/.test(await count.getText()),
+    {
+      timeout: 5000,
+      timeoutMsg: "no matches were counted",
+    },
+  );
+  const total = Number((await count.getText()).split(" of ")[1]);
+  assert.ok(total >= 3, `matches: ${total}`);
+  const marked = await browser.$$(".card.found");
+  assert.equal(marked.length, total);
+  const currentText = () =>
+    browser.execute(
+      () => document.querySelector(".card.found-current")?.textContent ?? "",
+    );
+  const seen = [await currentText()];
+  for (const expected of ["2", "3"]) {
+    await browser.keys("Enter");
+    await browser.waitUntil(
+      async () => (await count.getText()) === `${expected} of ${total}`,
+    );
+    seen.push(await currentText());
+  }
+  assert.equal(new Set(seen).size, 3, `three different cards: ${seen}`);
+  const inView = await browser.execute(() => {
+    const rect = document
+      .querySelector(".card.found-current")
+      .getBoundingClientRect();
+    return (
+      rect.top >= 0 &&
+      rect.bottom <= window.innerHeight &&
+      rect.left >= 0 &&
+      rect.right <= window.innerWidth
+    );
+  });
+  assert.ok(inView, "the view follows the match");
+  await browser.keys([Key.Shift, "Enter"]);
+  await browser.waitUntil(
+    async () => (await count.getText()) === `2 of ${total}`,
+  );
+  assert.equal(await currentText(), seen[1]);
+  await sleep(800);
+  await browser.saveScreenshot(path.join(ARTIFACTS, "find-in-map.png"));
+  await browser.keys("Escape");
+  await browser.waitUntil(async () => !(await input.isExisting()));
+  assert.equal((await browser.$$(".card.found")).length, 0);
 });

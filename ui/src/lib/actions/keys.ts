@@ -12,7 +12,8 @@ export type ActionId =
   | "zoom-out"
   | "zoom-reset"
   | "zoom-fit"
-  | "save-version";
+  | "save-version"
+  | "find";
 
 /** Whether the key goes to a text field, where the browser's own editing applies. */
 export function isTyping(event: KeyboardEvent): boolean {
@@ -22,7 +23,8 @@ export function isTyping(event: KeyboardEvent): boolean {
 
 /**
  * Ctrl+Z undoes; Ctrl+Shift+Z and Ctrl+Y redo (Cmd on macOS). Ctrl+C, Ctrl+V and Ctrl+D copy,
- * paste and duplicate cards; Delete removes them; + and − zoom, 0 resets and Shift+1 fits.
+ * paste and duplicate cards; Ctrl+F finds; Delete removes them; + and − zoom, 0 resets and
+ * Shift+1 fits.
  */
 export function shortcutFor(event: KeyboardEvent): ActionId | null {
   const key = event.key.toLowerCase();
@@ -39,6 +41,7 @@ export function shortcutFor(event: KeyboardEvent): ActionId | null {
     if (key === "-") return "zoom-out";
     if (key === "0") return "zoom-reset";
     if (key === "s") return "save-version";
+    if (key === "f") return "find";
     return null;
   }
   if (key === "delete" || key === "backspace") return "delete";
@@ -64,4 +67,5 @@ export const SHORTCUTS: Record<ActionId, string> = {
   "zoom-reset": MAC ? "⌘0" : "Ctrl+0",
   "zoom-fit": "Shift+1",
   "save-version": MAC ? "⌘S" : "Ctrl+S",
+  find: MAC ? "⌘F" : "Ctrl+F",
 };

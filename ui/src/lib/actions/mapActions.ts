@@ -18,6 +18,8 @@ export interface MapContext {
   beforeUndo?(): void;
   /** Asks for a version's name and saves it. */
   saveVersion(): void;
+  /** Opens Find in map. */
+  find(): void;
 }
 
 export function mapActions(context: MapContext): Actions {
@@ -95,6 +97,10 @@ export function mapActions(context: MapContext): Actions {
     "save-version": {
       enabled: () => !!context.editor() && !context.editor()?.detached,
       run: () => context.saveVersion(),
+    },
+    find: {
+      enabled: () => !!context.editor(),
+      run: () => context.find(),
     },
     "zoom-fit": {
       run() {

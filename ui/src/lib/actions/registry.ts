@@ -30,6 +30,7 @@ const LABELS: Record<ActionId, string> = {
   "zoom-reset": "Actual size",
   "zoom-fit": "Fit to window",
   "save-version": "Save version…",
+  find: "Find in map…",
 };
 
 type Handler = { run(): void; enabled?(): boolean };

@@ -39,6 +39,9 @@ export function clipboard(): ClippedCard[] {
 
 export class CanvasState {
   readonly selection = new SvelteSet<string>();
+  /** The cards Find in map matched, and the one it is on. */
+  readonly found = new SvelteSet<string>();
+  foundCurrent: string | null = $state(null);
   /** The cell that paste and new cards go to when nothing is selected. */
   activeCell: CellRef | null = $state(null);
   /** The card whose text is being edited. */
