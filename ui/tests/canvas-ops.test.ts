@@ -109,6 +109,9 @@ describe("shortcuts", () => {
     expect(key({ key: "+" })).toBe("zoom-in");
     expect(key({ key: "-", ctrlKey: true })).toBe("zoom-out");
     expect(key({ key: "!", shiftKey: true, code: "Digit1" })).toBe("zoom-fit");
+    expect(key({ key: "@", shiftKey: true, code: "Digit2" })).toBe("zoom-selection");
+    expect(key({ key: '"', shiftKey: true, code: "Digit2" })).toBe("zoom-selection");
+    expect(key({ key: "f", ctrlKey: true })).toBe("find");
     expect(key({ key: "z" })).toBeNull();
     expect(key({ key: "z", ctrlKey: true, altKey: true })).toBeNull();
   });

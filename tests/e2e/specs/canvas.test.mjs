@@ -294,6 +294,7 @@ test("double-clicking an empty part of a cell starts a new card", async () => {
     .$('[data-testid="inspector"]')
     .waitForExist({ reverse: true, timeout: 5000 });
   await cell.scrollIntoView({ block: "center", inline: "center" });
+  await sleep(300);
   const size = await cell.getSize();
   // Low in the cell, below its cards and its + button.
   await browser
@@ -442,4 +443,45 @@ test("Find in map marks the matches and steps through them with Enter and Shift+
   await browser.keys("Escape");
   await browser.waitUntil(async () => !(await input.isExisting()));
   assert.equal((await browser.$$(".card.found")).length, 0);
+});
+
+test("Shift+2 zooms to the selected card and centres it", async () => {
+  await browser.$('[data-testid="zoom-level"]').click();
+  const card = await cardByText(browser, "Support chat");
+  await card.scrollIntoView({ block: "center", inline: "center" });
+  await card.click();
+  await browser.keys([Key.Shift, "@"]);
+  const level = await browser.$('[data-testid="zoom-level"]');
+  await browser.waitUntil(async () => (await level.getText()) === "200%", {
+    timeout: 5000,
+    timeoutMsg: "Shift+2 did not zoom in on one card as far as it goes",
+  });
+  const offCentre = () =>
+    browser.execute(() => {
+      const scroller = document
+        .querySelector("[data-scroller]")
+        .getBoundingClientRect();
+      const card = document
+        .querySelector(".card.selected")
+        .getBoundingClientRect();
+      return [
+        Math.abs(
+          card.left + card.width / 2 - (scroller.left + scroller.width / 2),
+        ),
+        Math.abs(
+          card.top + card.height / 2 - (scroller.top + scroller.height / 2),
+        ),
+      ];
+    });
+  await browser.waitUntil(
+    async () => {
+      const [x, y] = await offCentre();
+      return x < 40 && y < 40;
+    },
+    {
+      timeout: 5000,
+      timeoutMsg: "the selected card did not come to the middle",
+    },
+  );
+  await browser.saveScreenshot(path.join(ARTIFACTS, "zoom-to-selection.png"));
 });

@@ -12,6 +12,7 @@ export type ActionId =
   | "zoom-out"
   | "zoom-reset"
   | "zoom-fit"
+  | "zoom-selection"
   | "save-version"
   | "find";
 
@@ -23,8 +24,8 @@ export function isTyping(event: KeyboardEvent): boolean {
 
 /**
  * Ctrl+Z undoes; Ctrl+Shift+Z and Ctrl+Y redo (Cmd on macOS). Ctrl+C, Ctrl+V and Ctrl+D copy,
- * paste and duplicate cards; Ctrl+F finds; Delete removes them; + and − zoom, 0 resets and
- * Shift+1 fits.
+ * paste and duplicate cards; Ctrl+F finds; Delete removes them; + and − zoom, 0 resets,
+ * Shift+1 fits the map and Shift+2 the selection.
  */
 export function shortcutFor(event: KeyboardEvent): ActionId | null {
   const key = event.key.toLowerCase();
@@ -48,6 +49,8 @@ export function shortcutFor(event: KeyboardEvent): ActionId | null {
   if (key === "+" || key === "=") return "zoom-in";
   if (key === "-") return "zoom-out";
   if (event.shiftKey && (key === "!" || event.code === "Digit1")) return "zoom-fit";
+  if (event.shiftKey && (key === "@" || key === '"' || event.code === "Digit2"))
+    return "zoom-selection";
   return null;
 }
 
@@ -66,6 +69,7 @@ export const SHORTCUTS: Record<ActionId, string> = {
   "zoom-out": "−",
   "zoom-reset": MAC ? "⌘0" : "Ctrl+0",
   "zoom-fit": "Shift+1",
+  "zoom-selection": "Shift+2",
   "save-version": MAC ? "⌘S" : "Ctrl+S",
   find: MAC ? "⌘F" : "Ctrl+F",
 };

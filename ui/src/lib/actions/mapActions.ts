@@ -2,7 +2,7 @@
 
 import { announcer } from "../a11y/announcer.svelte";
 import { count } from "../format";
-import { ZOOM_STEP, fit, zoomBy } from "../interactions/zoom";
+import { ZOOM_STEP, fit, zoomBy, zoomToCards } from "../interactions/zoom";
 import { inMapOrder, pasteCells } from "../scene/cards";
 import { CanvasState, clipboard, copyToClipboard } from "../scene/canvas.svelte";
 import { copyCards, removeCards } from "../scene/edits";
@@ -97,6 +97,13 @@ export function mapActions(context: MapContext): Actions {
     "save-version": {
       enabled: () => !!context.editor() && !context.editor()?.detached,
       run: () => context.saveVersion(),
+    },
+    "zoom-selection": {
+      enabled: hasSelection,
+      run() {
+        const scroller = context.scroller();
+        if (scroller) void zoomToCards(scroller, canvas, canvas.selection);
+      },
     },
     find: {
       enabled: () => !!context.editor(),

@@ -29,6 +29,7 @@ const LABELS: Record<ActionId, string> = {
   "zoom-out": "Zoom out",
   "zoom-reset": "Actual size",
   "zoom-fit": "Fit to window",
+  "zoom-selection": "Zoom to selection",
   "save-version": "Save version…",
   find: "Find in map…",
 };

@@ -53,3 +53,48 @@ export async function fit(scroller: HTMLElement, canvas: CanvasState): Promise<v
   scroller.scrollTo(0, 0);
   announcer.say(`Zoomed to ${Math.round(canvas.zoom * 100)}% to fit the map.`);
 }
+
+/** The box on screen around the cards with these ids, as drawn now. */
+function around(scroller: HTMLElement, ids: Iterable<string>): DOMRect | null {
+  const rects = [...ids]
+    .map((id) => scroller.querySelector(`[data-card-id="${CSS.escape(id)}"]`))
+    .filter((el): el is Element => el !== null)
+    .map((el) => el.getBoundingClientRect());
+  if (rects.length === 0) return null;
+  const left = Math.min(...rects.map((r) => r.left));
+  const top = Math.min(...rects.map((r) => r.top));
+  const right = Math.max(...rects.map((r) => r.right));
+  const bottom = Math.max(...rects.map((r) => r.bottom));
+  return new DOMRect(left, top, right - left, bottom - top);
+}
+
+/** Zooms so the cards fill the window (up to the largest zoom), and centres them. */
+export async function zoomToCards(
+  scroller: HTMLElement,
+  canvas: CanvasState,
+  ids: Iterable<string>,
+): Promise<void> {
+  const wanted = [...ids];
+  const box = around(scroller, wanted);
+  if (!box) return;
+  const view = scroller.getBoundingClientRect();
+  const ratio = Math.min((view.width - 96) / box.width, (view.height - 96) / box.height);
+  canvas.setZoom(canvas.zoom * ratio);
+  await tick();
+  // The zoomed canvas settles over a few frames: measure and scroll until the cards are in
+  // the middle (or the canvas can scroll no further).
+  let frames = 30;
+  const centre = () => {
+    const now = around(scroller, wanted);
+    if (!now) return;
+    const dx = now.left + now.width / 2 - (view.left + view.width / 2);
+    const dy = now.top + now.height / 2 - (view.top + view.height / 2);
+    const before = [scroller.scrollLeft, scroller.scrollTop];
+    scroller.scrollBy(dx, dy);
+    const moved = scroller.scrollLeft !== before[0] || scroller.scrollTop !== before[1];
+    if ((Math.abs(dx) > 4 || Math.abs(dy) > 4) && --frames > 0 && (moved || frames > 20))
+      requestAnimationFrame(centre);
+  };
+  centre();
+  announcer.say(`Zoomed to ${Math.round(canvas.zoom * 100)}% on the selected cards.`);
+}
