@@ -8,6 +8,7 @@
 mod align;
 mod apply;
 mod cards;
+mod sentences;
 mod words;
 
 pub use align::align;

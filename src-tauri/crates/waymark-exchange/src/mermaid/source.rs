@@ -26,6 +26,15 @@ pub(crate) fn looks_like_mermaid(text: &str) -> bool {
 /// The journey of a raw diagram or, failing that, of the first Markdown block that is one.
 /// `Ok(None)` when there is none; an error when its front matter cannot be read.
 pub(super) fn source(text: &str) -> Result<Option<Source>, Refused> {
+    // Most files that are no journey (a large sheet, say) say so without being read in lines.
+    let journey = b"journey";
+    if !text
+        .as_bytes()
+        .windows(journey.len())
+        .any(|w| w.eq_ignore_ascii_case(journey))
+    {
+        return Ok(None);
+    }
     let text = text.replace("\r\n", "\n").replace('\r', "\n");
     let lines: Vec<(usize, &str)> = text.lines().enumerate().map(|(i, l)| (i + 1, l)).collect();
     if let Some(found) = diagram(&lines)? {
