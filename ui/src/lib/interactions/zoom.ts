@@ -3,6 +3,7 @@
 import { tick } from "svelte";
 import { announcer } from "../a11y/announcer.svelte";
 import type { CanvasState } from "../scene/canvas.svelte";
+import { everyFrameUntil } from "./frames";
 
 /** The factor of one zoom step from the keyboard or the zoom buttons. */
 export const ZOOM_STEP = 1.2;
@@ -82,19 +83,15 @@ export async function zoomToCards(
   canvas.setZoom(canvas.zoom * ratio);
   await tick();
   // The zoomed canvas settles over a few frames: measure and scroll until the cards are in
-  // the middle (or the canvas can scroll no further).
-  let frames = 30;
-  const centre = () => {
+  // the middle.
+  everyFrameUntil(() => {
     const now = around(scroller, wanted);
-    if (!now) return;
+    if (!now) return true;
     const dx = now.left + now.width / 2 - (view.left + view.width / 2);
     const dy = now.top + now.height / 2 - (view.top + view.height / 2);
-    const before = [scroller.scrollLeft, scroller.scrollTop];
+    if (Math.abs(dx) <= 4 && Math.abs(dy) <= 4) return true;
     scroller.scrollBy(dx, dy);
-    const moved = scroller.scrollLeft !== before[0] || scroller.scrollTop !== before[1];
-    if ((Math.abs(dx) > 4 || Math.abs(dy) > 4) && --frames > 0 && (moved || frames > 20))
-      requestAnimationFrame(centre);
-  };
-  centre();
+    return false;
+  }, 30);
   announcer.say(`Zoomed to ${Math.round(canvas.zoom * 100)}% on the selected cards.`);
 }

@@ -1,6 +1,10 @@
 // Where each map was last looked at, kept on this computer across restarts: its zoom and how
 // far it was scrolled. A view, not an edit: it is not in the map, its file or its history.
 
+import { tick } from "svelte";
+import { everyFrameUntil } from "../interactions/frames";
+import type { CanvasState } from "./canvas.svelte";
+
 /** A map's view: the zoom and the scroll offsets of its canvas, in screen pixels. */
 export interface Camera {
   zoom: number;
@@ -43,16 +47,50 @@ export function saveCamera(mapId: string, camera: Camera, store: Storage | null 
 
 /**
  * Scrolls to the saved offsets once the canvas is big enough to hold them: a big map draws
- * its cards over a few frames. Gives up after about a second, or as soon as the user scrolls
- * some other way.
+ * its cards over a few frames. Gives up after about a second.
  */
 export function scrollWhenLaidOut(scroller: HTMLElement, camera: Camera, frames = 60): void {
-  let left = frames;
-  const attempt = () => {
+  everyFrameUntil(() => {
     scroller.scrollTo(camera.x, camera.y);
-    const reached =
-      Math.abs(scroller.scrollLeft - camera.x) < 2 && Math.abs(scroller.scrollTop - camera.y) < 2;
-    if (!reached && --left > 0) requestAnimationFrame(attempt);
-  };
-  attempt();
+    return (
+      Math.abs(scroller.scrollLeft - camera.x) < 2 && Math.abs(scroller.scrollTop - camera.y) < 2
+    );
+  }, frames);
+}
+
+/**
+ * Keeps one map's view: brings back the saved one when the map opens, and saves the view a
+ * moment after it stops changing (never before the saved one is back, so it is not lost).
+ */
+export class CameraKeeper {
+  #restored = false;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    private readonly mapId: () => string,
+    private readonly canvas: CanvasState,
+    private readonly scroller: () => HTMLElement | null,
+    /** Whether another view (a version, a comparison) is shown instead. */
+    private readonly elsewhere: () => boolean,
+  ) {}
+
+  async restore(): Promise<void> {
+    const camera = savedCamera(this.mapId());
+    const scroller = this.scroller();
+    if (camera && scroller) {
+      this.canvas.setZoom(camera.zoom);
+      await tick();
+      scrollWhenLaidOut(scroller, camera);
+    }
+    this.#restored = true;
+  }
+
+  remember(): void {
+    const scroller = this.scroller();
+    if (!this.#restored || this.elsewhere() || !scroller) return;
+    const camera = { zoom: this.canvas.zoom, x: scroller.scrollLeft, y: scroller.scrollTop };
+    const mapId = this.mapId();
+    clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => saveCamera(mapId, camera), 250);
+  }
 }
