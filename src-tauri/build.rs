@@ -5,6 +5,8 @@ const COMMANDS: &[&str] = &[
     "library_status",
     "list_templates",
     "list_maps",
+    "search_library",
+    "map_previews",
     "create_map",
     "open_map",
     "rename_map",

@@ -21,6 +21,8 @@ pub fn builder<R: Runtime>(builder: Builder<R>, library: Library) -> Builder<R> 
             commands::library::library_status,
             commands::library::list_templates,
             commands::library::list_maps,
+            commands::library::search_library,
+            commands::library::map_previews,
             commands::library::create_map,
             commands::library::open_map,
             commands::library::rename_map,

@@ -17,9 +17,20 @@ fn a_damaged_library_is_restored_from_a_backup() {
         store.seed_first_run_sample().unwrap();
         drop(store);
         waymark_library::backup_now(path, None, now()).unwrap();
+        // A page of the cards table, in the middle of it.
+        let page: i64 = rusqlite::Connection::open(path)
+            .unwrap()
+            .query_row(
+                "SELECT pageno FROM dbstat WHERE name = 'cards' AND pagetype = 'leaf'
+                 ORDER BY pageno LIMIT 1 OFFSET (SELECT count(*) / 2 FROM dbstat
+                 WHERE name = 'cards' AND pagetype = 'leaf')",
+                [],
+                |row| row.get(0),
+            )
+            .unwrap();
         let mut file = std::fs::OpenOptions::new().write(true).open(path).unwrap();
-        let pages = file.metadata().unwrap().len() / 4096;
-        file.seek(SeekFrom::Start(pages / 2 * 4096)).unwrap();
+        file.seek(SeekFrom::Start((page as u64 - 1) * 4096))
+            .unwrap();
         file.write_all(&[0x5a; 4096]).unwrap();
         Library::open(path)
     });

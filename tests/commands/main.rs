@@ -90,6 +90,17 @@ fn a_map_is_created_edited_undone_and_redone() {
 
     let listed = invoke(&app, "list_maps", json!({})).unwrap();
     assert_eq!(listed[0]["cards"], 1);
+    let found = invoke(&app, "search_library", json!({"query": "menu ONLINE"})).unwrap();
+    assert_eq!(found["hits"][0]["item_id"], card["id"], "{found}");
+    assert_eq!(found["hits"][0]["kind"], "card");
+    assert_eq!(found["more"], false);
+    let previews = invoke(&app, "map_previews", json!({})).unwrap();
+    let cells = previews[0]["cards"].as_array().unwrap();
+    assert_eq!(
+        cells.iter().filter_map(Value::as_u64).sum::<u64>(),
+        1,
+        "{previews}"
+    );
 
     invoke(&app, "undo", json!({"mapId": id})).unwrap();
     let after_undo = invoke(&app, "open_map", json!({"mapId": id})).unwrap();

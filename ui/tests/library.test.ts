@@ -92,3 +92,74 @@ describe("Library", () => {
     expect(await screen.findByText("The Trash is empty.")).toBeTruthy();
   });
 });
+
+describe("Library search, sorting and previews", () => {
+  it("finds text across maps and opens the map at the result", async () => {
+    const asked: string[] = [];
+    mockIPC((cmd, args) => {
+      if (cmd === "list_maps") return maps;
+      if (cmd === "list_templates") return [];
+      if (cmd === "map_previews")
+        return [
+          { map_id: "m1", stages: 2, lanes: ["actions", "pain_points"], cards: [1, 0, 3, 2] },
+        ];
+      if (cmd === "search_library") {
+        asked.push((args as { query: string }).query);
+        return {
+          hits: [
+            {
+              map_id: "m2",
+              map_title: "B2B onboarding",
+              kind: "card",
+              item_id: "c9",
+              text: "Waits for the security review",
+              place: "Setup · Pain points",
+            },
+          ],
+          more: false,
+        };
+      }
+      throw { code: "internal", message: cmd };
+    });
+    const opened: unknown[] = [];
+    render(Library, { libraryPath: "/tmp/w.db", onOpen: (...a: unknown[]) => opened.push(a) });
+    await screen.findByText("Meal kits");
+    await waitFor(() => expect(screen.getAllByTestId("map-thumb")).toHaveLength(1));
+
+    const field = screen.getByTestId("library-search") as HTMLInputElement;
+    await fireEvent.input(field, { target: { value: "SECURITY rev" } });
+    await fireEvent.keyDown(field, { key: "Enter" });
+    const hit = await screen.findByTestId("search-hit");
+    expect(asked).toContain("SECURITY rev");
+    expect(screen.getByTestId("search-summary").textContent).toContain("1 result");
+    expect(hit.textContent).toContain("Card · Setup · Pain points");
+    expect([...hit.querySelectorAll("mark")].map((m) => m.textContent)).toEqual([
+      "security",
+      "rev",
+    ]);
+    expect(screen.queryByText("Meal kits")).toBeNull();
+    await fireEvent.click(hit);
+    expect(opened).toEqual([["m2", { kind: "card", id: "c9" }]]);
+
+    await fireEvent.keyDown(field, { key: "Escape" });
+    expect(await screen.findByText("Meal kits")).toBeTruthy();
+  });
+
+  it("sorts the tiles by title and size", async () => {
+    mockIPC((cmd) => {
+      if (cmd === "list_maps") return maps;
+      if (cmd === "list_templates" || cmd === "map_previews") return [];
+      throw { code: "internal", message: cmd };
+    });
+    render(Library, { libraryPath: "/tmp/w.db", onOpen: () => {} });
+    await screen.findByText("Meal kits");
+    const titles = () =>
+      screen.getAllByTestId("map-tile").map((t) => t.querySelector(".title")?.textContent);
+    expect(titles()).toEqual(["Meal kits", "B2B onboarding"]);
+    await fireEvent.change(screen.getByTestId("library-sort"), { target: { value: "title" } });
+    expect(titles()).toEqual(["B2B onboarding", "Meal kits"]);
+    expect(localStorage.getItem("waymark.library.sort")).toBe("title");
+    await fireEvent.change(screen.getByTestId("library-sort"), { target: { value: "size" } });
+    expect(titles()).toEqual(["Meal kits", "B2B onboarding"]);
+  });
+});

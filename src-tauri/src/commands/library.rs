@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use tauri::State;
 use waymark_core::{templates, MapId, MapSummary};
 use waymark_library::{BackupListing, Restored};
-use waymark_store::{OpenedMap, TrashedMap};
+use waymark_store::{MapPreview, OpenedMap, SearchResults, TrashedMap};
 use waymark_system::now;
 
 /// A template as the "new map" dialog shows it.
@@ -84,6 +84,21 @@ pub fn list_templates() -> Vec<TemplateInfo> {
 #[tauri::command]
 pub async fn list_maps(library: State<'_, Library>) -> Result<Vec<MapSummary>, AppError> {
     library.run(|store| store.list_maps()).await
+}
+
+/// Searches every map out of the Trash (see `Store::search`).
+#[tauri::command]
+pub async fn search_library(
+    library: State<'_, Library>,
+    query: String,
+) -> Result<SearchResults, AppError> {
+    library.run(move |store| store.search(&query)).await
+}
+
+/// A miniature of each map's grid, for the library's tiles.
+#[tauri::command]
+pub async fn map_previews(library: State<'_, Library>) -> Result<Vec<MapPreview>, AppError> {
+    library.run(|store| store.map_previews()).await
 }
 
 #[tauri::command]

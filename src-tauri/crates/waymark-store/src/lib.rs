@@ -12,7 +12,9 @@ mod history;
 mod merging;
 mod open;
 mod preflight;
+mod preview;
 mod rows;
+mod search;
 mod sys;
 mod trash;
 mod versions;
@@ -22,6 +24,8 @@ pub use error::{ErrorCode, Lost, Result, StoreError};
 pub use history::HISTORY_LIMIT;
 pub use merging::{Found, Merging};
 pub use open::{default_db_path, APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION};
+pub use preview::{MapPreview, PREVIEW_LANES, PREVIEW_STAGES};
+pub use search::{SearchHit, SearchKind, SearchResults, SEARCH_LIMIT};
 pub use trash::{TrashedMap, TRASH_DAYS};
 pub use versions::{Made, Received, Version, AUTOMATIC_KEPT, LINEAGE_LEN, SHARED_KEPT_DAYS};
 

@@ -17,6 +17,7 @@ const MIGRATION_LIST: &[M<'static>] = &[
     M::up(include_str!("migrations/0005_trash.sql")),
     M::up(include_str!("migrations/0006_order_keys.sql")),
     M::up(include_str!("migrations/0007_versions.sql")),
+    M::up(include_str!("migrations/0008_search.sql")),
 ];
 
 /// The schema migrations, applied in order, each in its own transaction.

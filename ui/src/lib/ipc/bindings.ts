@@ -197,6 +197,54 @@ export type OpenedMap = { map: JourneyMap, can_undo: boolean, can_redo: boolean,
 export type TrashedMap = { map: MapSummary, deleted_at: number, };
 
 /**
+ * What a search result is part of.
+ */
+export type SearchKind = "map" | "card" | "persona" | "stage" | "lane" | "note";
+
+/**
+ * One place in the library where every word of a search was found.
+ */
+export type SearchHit = { map_id: MapId, map_title: string, kind: SearchKind, 
+/**
+ * The card, persona, stage or lane id; a note's is "persona/stage/state"; a map's is its id.
+ */
+item_id: string, 
+/**
+ * The text that matched (a persona's or a stage's lines together).
+ */
+text: string, 
+/**
+ * Where a card is: "Stage · Lane". Empty for the rest.
+ */
+place: string, };
+
+/**
+ * The first results of a search, best first.
+ */
+export type SearchResults = { hits: Array<SearchHit>, 
+/**
+ * There were more results than `hits` holds.
+ */
+more: boolean, };
+
+/**
+ * A map's grid in miniature.
+ */
+export type MapPreview = { map_id: MapId, 
+/**
+ * How many stages the preview shows (at most `PREVIEW_STAGES`).
+ */
+stages: number, 
+/**
+ * The kinds of the lanes it shows, top to bottom (at most `PREVIEW_LANES`).
+ */
+lanes: Array<LaneKind>, 
+/**
+ * Cards per cell, lane after lane, each lane's stages left to right.
+ */
+cards: Array<number>, };
+
+/**
  * What a backup file holds.
  */
 export type BackupContents = { maps: number, cards: number, };

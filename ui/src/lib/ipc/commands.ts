@@ -16,7 +16,9 @@ import type {
   ImportCheck,
   ImportRequest,
   LibraryStatus,
+  MapPreview,
   MapSummary,
+  SearchResults,
   Op,
   OpenedMap,
   PdfChoices,
@@ -66,6 +68,8 @@ export const query = {
   libraryStatus: () => call<LibraryStatus>("library_status"),
   listTemplates: () => call<TemplateInfo[]>("list_templates"),
   listMaps: () => call<MapSummary[]>("list_maps"),
+  searchLibrary: (query: string) => call<SearchResults>("search_library", { query }),
+  mapPreviews: () => call<MapPreview[]>("map_previews"),
   openMap: (mapId: string) => call<OpenedMap>("open_map", { mapId }),
   checkImport: (paths: string[]) => call<ImportCheck[]>("check_import", { paths }),
   previewPdf: (mapId: string, choices: PdfChoices) =>

@@ -7,12 +7,24 @@ use std::path::Path;
 use waymark_core::sample;
 use waymark_store::{read_backup, restore_backup, write_backup, Store};
 
-/// Overwrites one page in the middle of the file with noise, as a failing disk might.
+/// Overwrites one page of the cards table, in the middle of it, with noise, as a failing disk
+/// might. (A page on the free list, or inside a long value, could be damaged unnoticed.)
 fn damage_a_page(path: &Path) {
     const PAGE: u64 = 4096;
-    let pages = std::fs::metadata(path).unwrap().len() / PAGE;
+    let page: i64 = {
+        let conn = rusqlite::Connection::open(path).unwrap();
+        let leaves: Vec<i64> = conn
+            .prepare("SELECT pageno FROM dbstat WHERE name = 'cards' AND pagetype = 'leaf'")
+            .unwrap()
+            .query_map([], |row| row.get(0))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        leaves[leaves.len() / 2]
+    };
     let mut file = std::fs::OpenOptions::new().write(true).open(path).unwrap();
-    file.seek(SeekFrom::Start(pages / 2 * PAGE)).unwrap();
+    file.seek(SeekFrom::Start((page as u64 - 1) * PAGE))
+        .unwrap();
     let mut state = 0x2545_f491_u32;
     let noise: Vec<u8> = (0..PAGE)
         .map(|_| {

@@ -7,6 +7,7 @@ mod faults;
 mod locks;
 mod maps;
 mod schema;
+mod search;
 mod versions;
 
 use proptest::prelude::*;
