@@ -5,6 +5,8 @@ const COMMANDS: &[&str] = &[
     "library_status",
     "list_templates",
     "list_maps",
+    "set_menu_state",
+    "take_opened_files",
     "search_library",
     "map_previews",
     "create_map",

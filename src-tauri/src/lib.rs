@@ -2,13 +2,15 @@
 
 pub mod commands;
 pub mod error;
+pub mod files;
+pub mod menu;
 pub mod state;
 
 pub use error::AppError;
 pub use state::Library;
 
 use std::path::PathBuf;
-use tauri::{Builder, Runtime};
+use tauri::{Builder, Manager, Runtime};
 
 /// Adds the app's commands and state to a builder of any runtime (the mock one in tests).
 pub fn builder<R: Runtime>(builder: Builder<R>, library: Library) -> Builder<R> {
@@ -17,6 +19,7 @@ pub fn builder<R: Runtime>(builder: Builder<R>, library: Library) -> Builder<R> 
         .plugin(tauri_plugin_opener::init())
         .manage(library)
         .manage(commands::pdf::ExportedFiles::default())
+        .manage(files::OpenedFiles::default())
         .invoke_handler(tauri::generate_handler![
             commands::library::library_status,
             commands::library::list_templates,
@@ -53,6 +56,8 @@ pub fn builder<R: Runtime>(builder: Builder<R>, library: Library) -> Builder<R> 
             commands::versions::compare_maps,
             commands::merge::preview_merge,
             commands::merge::apply_merge,
+            menu::set_menu_state,
+            files::take_opened_files,
         ])
 }
 
@@ -88,7 +93,6 @@ pub fn open_library() -> Library {
 /// of its own: it reads through its own connection, so edits go on meanwhile.
 fn keep_daily_backups<R: Runtime>(app: tauri::AppHandle<R>) {
     use std::time::Duration;
-    use tauri::Manager;
     let spawned = std::thread::Builder::new()
         .name("daily backups".to_owned())
         .spawn(move || {
@@ -113,8 +117,22 @@ fn keep_daily_backups<R: Runtime>(app: tauri::AppHandle<R>) {
 
 /// Runs the app.
 pub fn run() {
-    let result = builder(Builder::default(), open_library())
+    let mut app = Builder::default();
+    // One window per user on the default library: a second start (a file opened from the file
+    // manager) hands its files to the running app. A library named by WAYMARK_DB runs in its
+    // own process, so separate libraries can be open side by side.
+    if std::env::var_os("WAYMARK_DB").is_none() {
+        app = app.plugin(tauri_plugin_single_instance::init(|app, args, cwd| {
+            files::second_start(app, args, cwd)
+        }));
+    }
+    let app = app.plugin(tauri_plugin_window_state::Builder::default().build());
+    let result = builder(app, open_library())
         .setup(|app| {
+            let cwd = std::env::current_dir().unwrap_or_default();
+            let named = files::files_in_args(std::env::args_os().skip(1), &cwd);
+            app.state::<files::OpenedFiles>().add(named);
+            menu::install(app.handle())?;
             keep_daily_backups(app.handle().clone());
             Ok(())
         })

@@ -79,6 +79,15 @@ fn bindings() -> String {
         library::RestoreOutcome,
         pdf::PdfExported,
     );
+    let ids: Vec<String> = waymark_app::menu::menu_ids()
+        .iter()
+        .map(|id| format!("\"{id}\""))
+        .collect();
+    out.push_str("/** The ids of the native menu's items, which the `menu` event carries. */\n");
+    out.push_str(&format!(
+        "export const MENU_IDS = [{}] as const;\nexport type MenuId = (typeof MENU_IDS)[number];\n\n",
+        ids.join(", ")
+    ));
     let domain = serde_json::to_string_pretty(&core::domain()).unwrap_or_default();
     out.push_str("/** The domain's facts: lane kinds, their titles and colours, every limit. */\n");
     out.push_str(&format!("export const DOMAIN = {domain} as const;\n"));

@@ -3,6 +3,7 @@
 
 mod bindings;
 mod library;
+mod menu;
 mod merge;
 
 use serde_json::{json, Value};
@@ -18,11 +19,20 @@ struct App {
 }
 
 fn app_with(library: impl FnOnce(&std::path::Path) -> Library) -> App {
+    app_before_window(library, |_| {})
+}
+
+/// An app whose `setup` (run before its window opens) is `setup`.
+fn app_before_window(
+    library: impl FnOnce(&std::path::Path) -> Library,
+    setup: impl FnOnce(&tauri::App<tauri::test::MockRuntime>),
+) -> App {
     let dir = tempfile::tempdir().unwrap();
     let library = library(&dir.path().join("library.db"));
     let app = waymark_app::builder(mock_builder(), library)
         .build(mock_context(noop_assets()))
         .unwrap();
+    setup(&app);
     let window = WebviewWindowBuilder::new(&app, "main", Default::default())
         .build()
         .unwrap();

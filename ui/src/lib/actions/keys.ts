@@ -3,6 +3,7 @@
 export type ActionId =
   | "undo"
   | "redo"
+  | "cut"
   | "copy"
   | "paste"
   | "duplicate"
@@ -23,8 +24,8 @@ export function isTyping(event: KeyboardEvent): boolean {
 }
 
 /**
- * Ctrl+Z undoes; Ctrl+Shift+Z and Ctrl+Y redo (Cmd on macOS). Ctrl+C, Ctrl+V and Ctrl+D copy,
- * paste and duplicate cards; Ctrl+F finds; Delete removes them; + and − zoom, 0 resets,
+ * Ctrl+Z undoes; Ctrl+Shift+Z and Ctrl+Y redo (Cmd on macOS). Ctrl+X, Ctrl+C, Ctrl+V and Ctrl+D
+ * cut, copy, paste and duplicate cards; Ctrl+F finds; Delete removes them; + and − zoom, 0 resets,
  * Shift+1 fits the map and Shift+2 the selection.
  */
 export function shortcutFor(event: KeyboardEvent): ActionId | null {
@@ -34,6 +35,7 @@ export function shortcutFor(event: KeyboardEvent): ActionId | null {
     if (key === "z") return event.shiftKey ? "redo" : "undo";
     if (event.shiftKey) return null;
     if (key === "y") return "redo";
+    if (key === "x") return "cut";
     if (key === "c") return "copy";
     if (key === "v") return "paste";
     if (key === "d") return "duplicate";
@@ -60,6 +62,7 @@ const MAC = typeof navigator !== "undefined" && /Mac|iPhone|iPad/.test(navigator
 export const SHORTCUTS: Record<ActionId, string> = {
   undo: MAC ? "⌘Z" : "Ctrl+Z",
   redo: MAC ? "⇧⌘Z" : "Ctrl+Shift+Z",
+  cut: MAC ? "⌘X" : "Ctrl+X",
   copy: MAC ? "⌘C" : "Ctrl+C",
   paste: MAC ? "⌘V" : "Ctrl+V",
   duplicate: MAC ? "⌘D" : "Ctrl+D",

@@ -29,6 +29,15 @@ export function mapActions(context: MapContext): Actions {
     return editor ? inMapOrder(editor.map, canvas.selection) : [];
   };
   const hasSelection = () => canvas.selection.size > 0 && context.editor() !== null;
+  /** Puts the selected cards on the clipboard (their texts on the system's); returns them. */
+  const copySelected = () => {
+    const editor = context.editor();
+    const cards = selected();
+    if (!editor || !cards.length) return [];
+    copyToClipboard(editor.map, cards);
+    navigator.clipboard?.writeText(cards.map((c) => c.text).join("\n\n")).catch(() => {});
+    return cards;
+  };
   const zoom = (factor: number) => {
     const scroller = context.scroller();
     if (scroller) zoomBy(scroller, canvas, factor);
@@ -49,12 +58,19 @@ export function mapActions(context: MapContext): Actions {
     copy: {
       enabled: hasSelection,
       run() {
+        const cards = copySelected();
+        if (cards.length) announcer.say(`Copied ${count(cards.length, "card")}.`);
+      },
+    },
+    cut: {
+      enabled: hasSelection,
+      run() {
         const editor = context.editor();
-        const cards = selected();
+        const cards = copySelected();
         if (!editor || !cards.length) return;
-        copyToClipboard(editor.map, cards);
-        navigator.clipboard?.writeText(cards.map((c) => c.text).join("\n\n")).catch(() => {});
-        announcer.say(`Copied ${count(cards.length, "card")}.`);
+        editor.apply(removeCards(cards));
+        canvas.selection.clear();
+        announcer.say(`Cut ${count(cards.length, "card")}.`);
       },
     },
     paste: {

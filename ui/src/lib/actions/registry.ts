@@ -20,6 +20,7 @@ export type Actions = Record<ActionId, Action>;
 const LABELS: Record<ActionId, string> = {
   undo: "Undo",
   redo: "Redo",
+  cut: "Cut",
   copy: "Copy",
   paste: "Paste",
   duplicate: "Duplicate",

@@ -1,6 +1,8 @@
 // The only module that talks to the Rust side. Reads are `query`, changes are `mutate`.
 
+import { getVersion } from "@tauri-apps/api/app";
 import { invoke } from "@tauri-apps/api/core";
+import { listen } from "@tauri-apps/api/event";
 import { getCurrentWebview } from "@tauri-apps/api/webview";
 import { getCurrentWindow } from "@tauri-apps/api/window";
 import { open, save } from "@tauri-apps/plugin-dialog";
@@ -18,6 +20,7 @@ import type {
   LibraryStatus,
   MapPreview,
   MapSummary,
+  MenuId,
   SearchResults,
   Op,
   OpenedMap,
@@ -240,4 +243,41 @@ export async function beforeWindowCloses(finish: () => Promise<void>): Promise<(
   return getCurrentWindow().onCloseRequested(async () => {
     await finish();
   });
+}
+
+/** Asks the window to close, as its close button does (edits on their way are written first). */
+export function closeWindow(): Promise<void> {
+  return getCurrentWindow().close();
+}
+
+/** This build's version. */
+export function appVersion(): Promise<string> {
+  return getVersion();
+}
+
+/** Calls `chosen` with the id of each item chosen in the native menu. */
+export function onMenuChosen(chosen: (id: MenuId) => void): Promise<() => void> {
+  return listen<MenuId>("menu", (event) => chosen(event.payload));
+}
+
+/** Enables and ticks the native menu's items. */
+export function setMenuState(state: {
+  enabled: Record<string, boolean>;
+  checked: Record<string, boolean>;
+}): Promise<void> {
+  return invoke("set_menu_state", state);
+}
+
+/**
+ * Calls `opened` with the files the app was asked to open (on its command line, or by a second
+ * start while it runs): now, and whenever more come. Returns the unsubscribe.
+ */
+export async function onFilesOpened(opened: (paths: string[]) => void): Promise<() => void> {
+  const take = async () => {
+    const paths = await invoke<string[]>("take_opened_files");
+    if (paths.length > 0) opened(paths);
+  };
+  const stop = await listen("files-opened", () => void take());
+  await take();
+  return stop;
 }
