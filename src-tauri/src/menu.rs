@@ -56,10 +56,10 @@ const fn keyed(id: &'static str, label: &'static str, accelerator: &'static str)
     }
 }
 
-/// The menu bar: File, Edit, View and Help.
+/// The menu bar: File, Edit, View and Help (Alt and the letter after `&` open each).
 pub const MENUS: &[(&str, &[Entry])] = &[
     (
-        "File",
+        "&File",
         &[
             keyed("new-map", "New map…", "CmdOrCtrl+N"),
             keyed("import", "Import…", "CmdOrCtrl+O"),
@@ -80,7 +80,7 @@ pub const MENUS: &[(&str, &[Entry])] = &[
         ],
     ),
     (
-        "Edit",
+        "&Edit",
         &[
             item("undo", "Undo"),
             item("redo", "Redo"),
@@ -96,7 +96,7 @@ pub const MENUS: &[(&str, &[Entry])] = &[
         ],
     ),
     (
-        "View",
+        "&View",
         &[
             keyed("zoom-in", "Zoom in", "CmdOrCtrl+="),
             keyed("zoom-out", "Zoom out", "CmdOrCtrl+-"),
@@ -124,7 +124,7 @@ pub const MENUS: &[(&str, &[Entry])] = &[
         ],
     ),
     (
-        "Help",
+        "&Help",
         &[
             keyed("shortcuts", "Keyboard shortcuts", "CmdOrCtrl+/"),
             item("file-format", "The file format"),

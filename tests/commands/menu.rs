@@ -19,7 +19,7 @@ fn each_menu_item_sends_its_id_to_the_ui_and_follows_the_ui_state() {
         .iter()
         .filter_map(|item| item.as_submenu().map(|s| s.text().unwrap()))
         .collect();
-    assert_eq!(titles, ["File", "Edit", "View", "Help"]);
+    assert_eq!(titles, ["&File", "&Edit", "&View", "&Help"]);
 
     let item = |id: &str| match bar.get(id).or_else(|| {
         bar.items().unwrap().iter().find_map(|m| {

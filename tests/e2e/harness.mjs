@@ -51,12 +51,12 @@ async function waitForPort(port, child, timeoutMs = 20000) {
  * A tauri-driver with its own ports, serving app sessions on one temporary library.
  * `prepare(db)` may write the library file before the app first opens it.
  */
-export async function startDriver(prepare = () => {}) {
+export async function startDriver(prepare = () => {}, extraEnv = {}) {
   const dir = mkdtempSync(path.join(tmpdir(), "waymark-e2e-"));
   const db = path.join(dir, "library.db");
   // The list of libraries the app and the CLI opened before, kept apart from the user's.
   const state = mkdtempSync(path.join(tmpdir(), "waymark-e2e-state-"));
-  const env = { ...process.env, WAYMARK_DB: db, XDG_STATE_HOME: state };
+  const env = { ...process.env, WAYMARK_DB: db, XDG_STATE_HOME: state, ...extraEnv };
   prepare(db, (...args) =>
     execFileSync(CLI, ["--db", db, ...args], { encoding: "utf8", env }),
   );
@@ -80,13 +80,13 @@ export async function startDriver(prepare = () => {}) {
   await waitForPort(port, child);
   return {
     db,
-    /** Starts the app and waits for its first screen. */
-    async launch() {
+    /** Starts the app (with `args` on its command line) and waits for its first screen. */
+    async launch(args = []) {
       const browser = await remote({
         hostname: "127.0.0.1",
         port,
         logLevel: "error",
-        capabilities: { "tauri:options": { application: APP } },
+        capabilities: { "tauri:options": { application: APP, args } },
       });
       await browser.setWindowSize(1440, 900).catch(() => {});
       await browser.$("main").waitForExist({ timeout: 20000 });
@@ -331,4 +331,23 @@ export function appIsRunning() {
   } catch {
     return false;
   }
+}
+
+/**
+ * Chooses an item of the app's native menu bar as a person would by keyboard: Alt and the
+ * menu's underlined letter open it, then `keys` (arrow keys) move to the item and Enter
+ * chooses it.
+ */
+export function chooseFromMenu(letter, keys = []) {
+  const [window] = appWindows();
+  if (!window) throw new Error("no Waymark window to open a menu in");
+  xdotool("windowfocus", "--sync", window);
+  pause(0.3);
+  xdotool("key", "--window", window, `alt+${letter}`);
+  pause(0.6);
+  for (const key of [...keys, "Return"]) {
+    xdotool("key", key);
+    pause(0.2);
+  }
+  pause(0.3);
 }
