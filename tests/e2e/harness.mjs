@@ -56,7 +56,12 @@ export async function startDriver(prepare = () => {}, extraEnv = {}) {
   const db = path.join(dir, "library.db");
   // The list of libraries the app and the CLI opened before, kept apart from the user's.
   const state = mkdtempSync(path.join(tmpdir(), "waymark-e2e-state-"));
-  const env = { ...process.env, WAYMARK_DB: db, XDG_STATE_HOME: state, ...extraEnv };
+  const env = {
+    ...process.env,
+    WAYMARK_DB: db,
+    XDG_STATE_HOME: state,
+    ...extraEnv,
+  };
   prepare(db, (...args) =>
     execFileSync(CLI, ["--db", db, ...args], { encoding: "utf8", env }),
   );

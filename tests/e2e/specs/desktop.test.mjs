@@ -85,7 +85,9 @@ test("search across the library opens another map with the found card in view", 
     assert.match(await hit.getText(), /Orders a flat white/);
     await browser.saveScreenshot(path.join(ARTIFACTS, "library-search.png"));
     await hit.click();
-    await browser.$('[data-testid="map-grid"]').waitForExist({ timeout: 10000 });
+    await browser
+      .$('[data-testid="map-grid"]')
+      .waitForExist({ timeout: 10000 });
     const card = await cardByText(browser, "Orders a flat white");
     await browser.waitUntil(
       async () => (await card.getAttribute("aria-pressed")) === "true",
@@ -132,27 +134,56 @@ test("the theme follows the system's dark preference, and View ▸ Theme overrid
     "[Settings]\ngtk-application-prefer-dark-theme=1\n",
   );
   const dark = await startDriver(() => {}, { XDG_CONFIG_HOME: config });
-  const browser = await dark.launch();
-  try {
-    const shown = () =>
-      browser.execute(() => ({
-        theme: document.documentElement.dataset.theme,
-        background: getComputedStyle(document.body).backgroundColor,
-      }));
-    await browser.waitUntil(async () => (await shown()).theme === "dark", {
+  let browser = await dark.launch();
+  const shown = () =>
+    browser.execute(() => ({
+      theme: document.documentElement.dataset.theme,
+      background: getComputedStyle(document.documentElement).backgroundColor,
+    }));
+  const waitForTheme = (theme, timeoutMsg) =>
+    browser.waitUntil(async () => (await shown()).theme === theme, {
       timeout: 10000,
-      timeoutMsg: "the app did not follow the dark preference",
+      timeoutMsg,
     });
+  try {
+    // A choice left by an earlier run would hide the system's preference.
+    await browser.execute(() => {
+      localStorage.removeItem("waymark.theme");
+      location.reload();
+    });
+    await browser.$("main").waitForExist({ timeout: 10000 });
+    await waitForTheme("dark", "the app did not follow the dark preference");
     assert.equal((await shown()).background, "rgb(20, 23, 30)");
     await browser.saveScreenshot(path.join(ARTIFACTS, "library-dark.png"));
 
     // View ▸ Theme ▸ Light: down past the five zoom items to Theme, into it, down to Light.
-    chooseFromMenu("v", ["Down", "Down", "Down", "Down", "Down", "Right", "Down"]);
-    await browser.waitUntil(async () => (await shown()).theme === "light", {
-      timeout: 10000,
-      timeoutMsg: "View ▸ Theme ▸ Light did not apply",
-    });
+    chooseFromMenu("v", [
+      "Down",
+      "Down",
+      "Down",
+      "Down",
+      "Down",
+      "Right",
+      "Down",
+    ]);
+    await waitForTheme("light", "View ▸ Theme ▸ Light did not apply");
+
+    // The choice is remembered.
+    await browser.deleteSession();
+    browser = await dark.launch();
+    await waitForTheme("light", "the chosen theme was not remembered");
+    assert.equal((await shown()).background, "rgb(244, 245, 248)");
+
+    // View ▸ Theme ▸ Follow the system goes back to dark.
+    chooseFromMenu("v", ["Down", "Down", "Down", "Down", "Down", "Right"]);
+    await waitForTheme(
+      "dark",
+      "View ▸ Theme ▸ Follow the system did not apply",
+    );
   } finally {
+    await browser
+      .execute(() => localStorage.removeItem("waymark.theme"))
+      .catch(() => {});
     await browser.deleteSession().catch(() => {});
     dark.stop();
   }
