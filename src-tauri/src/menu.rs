@@ -103,6 +103,10 @@ pub const MENUS: &[(&str, &[Entry])] = &[
             keyed("zoom-reset", "Actual size (100%)", "CmdOrCtrl+0"),
             item("zoom-fit", "Fit to window"),
             item("zoom-selection", "Zoom to selection"),
+            Entry::Check {
+                id: "minimap",
+                label: "Minimap",
+            },
             Entry::Separator,
             Entry::Submenu {
                 label: "Theme",

@@ -485,3 +485,47 @@ test("Shift+2 zooms to the selected card and centres it", async () => {
   );
   await browser.saveScreenshot(path.join(ARTIFACTS, "zoom-to-selection.png"));
 });
+
+test("a click in the minimap moves the view there", async () => {
+  await browser.$('[data-testid="minimap-toggle"]').click();
+  const minimap = await browser.$('[data-testid="minimap"] svg');
+  await minimap.waitForExist({ timeout: 5000 });
+  // Zoomed in, the map is wider and taller than the window.
+  for (let i = 0; i < 4; i++) await browser.$('[aria-label="Zoom in"]').click();
+  const scroll = () =>
+    browser.execute(() => {
+      const s = document.querySelector("[data-scroller]");
+      return { left: s.scrollLeft, top: s.scrollTop };
+    });
+  await browser.execute(() =>
+    document.querySelector("[data-scroller]").scrollTo(0, 0),
+  );
+  await browser.waitUntil(async () => (await scroll()).left === 0);
+  const size = await minimap.getSize();
+  // Near the lower right corner of the minimap.
+  await browser
+    .action("pointer", { parameters: { pointerType: "mouse" } })
+    .move({
+      origin: minimap,
+      x: Math.round(size.width * 0.4),
+      y: Math.round(size.height * 0.4),
+    })
+    .down()
+    .up()
+    .perform();
+  await browser.waitUntil(
+    async () => {
+      const { left, top } = await scroll();
+      return left > 200 && top > 100;
+    },
+    { timeout: 5000, timeoutMsg: "the view did not move to the place clicked" },
+  );
+  const view = await browser.$('[data-testid="minimap-view"]');
+  assert.ok(
+    Number(await view.getAttribute("x")) > 0,
+    "the view's outline moved",
+  );
+  await browser.saveScreenshot(path.join(ARTIFACTS, "minimap.png"));
+  await browser.$('[data-testid="minimap-toggle"]').click();
+  await browser.$('[data-testid="zoom-level"]').click();
+});

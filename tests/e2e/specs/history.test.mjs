@@ -6,14 +6,22 @@ import assert from "node:assert/strict";
 import path from "node:path";
 import { test } from "node:test";
 import { Key } from "webdriverio";
-import { ARTIFACTS, cardByText, texts, waitSaved, withMapOpen } from "../harness.mjs";
+import {
+  ARTIFACTS,
+  cardByText,
+  texts,
+  waitSaved,
+  withMapOpen,
+} from "../harness.mjs";
 
 const SAMPLE = "Meal-kit subscription: first month";
 const session = withMapOpen(SAMPLE);
 
 function sampleId() {
   const { driver } = session;
-  return JSON.parse(driver.cli("list", "--json")).find((m) => m.title === SAMPLE).id;
+  return JSON.parse(driver.cli("list", "--json")).find(
+    (m) => m.title === SAMPLE,
+  ).id;
 }
 
 function savedTexts() {
@@ -34,7 +42,10 @@ test("a version compared with the map shows three edits, and a restore undoes", 
   await browser.$('[data-testid="version"]').waitForExist({ timeout: 10000 });
 
   // Change one card's text.
-  const edited = await cardByText(browser, "Compares three meal-kit services side by side");
+  const edited = await cardByText(
+    browser,
+    "Compares three meal-kit services side by side",
+  );
   await edited.doubleClick();
   const field = await browser.$("textarea");
   await field.waitForExist();
@@ -50,18 +61,36 @@ test("a version compared with the map shows three edits, and a restore undoes", 
   await browser.keys(" ");
   await waitSaved(browser);
   // Delete a third.
-  const removed = await cardByText(browser, "Reads reviews about delivery reliability");
+  const removed = await cardByText(
+    browser,
+    "Reads reviews about delivery reliability",
+  );
   await removed.click();
   await browser.keys(Key.Delete);
   await waitSaved(browser);
 
   await (await browser.$('[data-testid="compare-version"]')).click();
-  await browser.$('[data-testid="compare-panel"]').waitForExist({ timeout: 10000 });
+  await browser
+    .$('[data-testid="compare-panel"]')
+    .waitForExist({ timeout: 10000 });
   const listed = await texts(browser, '[data-testid="difference"]');
   assert.equal(listed.length, 3, listed.join("\n"));
-  assert.ok(listed.some((t) => t.includes("now reads “Compares four services”")), listed.join("\n"));
-  assert.ok(listed.some((t) => t.includes("Skips a week while on holiday") && t.includes("moved")));
-  assert.ok(listed.some((t) => t.includes("Reads reviews about delivery reliability") && t.includes("removed")));
+  assert.ok(
+    listed.some((t) => t.includes("now reads “Compares four services”")),
+    listed.join("\n"),
+  );
+  assert.ok(
+    listed.some(
+      (t) => t.includes("Skips a week while on holiday") && t.includes("moved"),
+    ),
+  );
+  assert.ok(
+    listed.some(
+      (t) =>
+        t.includes("Reads reviews about delivery reliability") &&
+        t.includes("removed"),
+    ),
+  );
   const marks = await browser.execute(() => ({
     changed: document.querySelectorAll('[data-mark="changed"]').length,
     moved: document.querySelectorAll('[data-mark="moved"]').length,
@@ -85,7 +114,9 @@ test("a version compared with the map shows three edits, and a restore undoes", 
 
   // Restore from the review bar; the map is as it was; Ctrl+Z brings the edits back.
   await (await browser.$("button=Restore this version")).click();
-  await browser.$('[data-testid="review-bar"]').waitForExist({ reverse: true, timeout: 10000 });
+  await browser
+    .$('[data-testid="review-bar"]')
+    .waitForExist({ reverse: true, timeout: 10000 });
   await waitSaved(browser);
   let cards = savedTexts();
   assert.ok(cards.includes("Compares three meal-kit services side by side"));
@@ -93,7 +124,10 @@ test("a version compared with the map shows three edits, and a restore undoes", 
   await browser.keys([Key.Ctrl, "z"]);
   await waitSaved(browser);
   cards = savedTexts();
-  assert.ok(cards.includes("Compares four services"), "undo brings the edits back");
+  assert.ok(
+    cards.includes("Compares four services"),
+    "undo brings the edits back",
+  );
   assert.ok(!cards.includes("Reads reviews about delivery reliability"));
   await browser.waitUntil(
     async () => {

@@ -62,8 +62,10 @@ test("an edit made after a file dialog listed the library's folder and the CLI r
       }, "Renamed after the dialog");
       await browser.waitUntil(
         async () =>
-          (await texts(browser, '[data-testid="save-state"]'))[0] === "✓ Saved" &&
-          (await browser.$("#map-title").getValue()) === "Renamed after the dialog",
+          (await texts(browser, '[data-testid="save-state"]'))[0] ===
+            "✓ Saved" &&
+          (await browser.$("#map-title").getValue()) ===
+            "Renamed after the dialog",
         { timeout: 10000, timeoutMsg: "the rename was not saved" },
       );
     } finally {
@@ -169,7 +171,10 @@ test("a damaged library opens to the error screen and a backup brings its maps b
       await browser.deleteSession();
     }
     const listed = JSON.parse(driver.cli("list", "--json"));
-    assert.deepEqual(listed.map((m) => m.cards).sort((a, b) => a - b), [0, 600]);
+    assert.deepEqual(
+      listed.map((m) => m.cards).sort((a, b) => a - b),
+      [0, 600],
+    );
   } finally {
     driver.stop();
   }

@@ -523,7 +523,7 @@ export type RestoreOutcome = { restored: Restored, status: LibraryStatus, };
 export type PdfExported = { path: string, pages: number, bytes: number, warnings: Array<string>, };
 
 /** The ids of the native menu's items, which the `menu` event carries. */
-export const MENU_IDS = ["new-map", "import", "export-json", "export-csv", "export-mermaid", "export-pdf", "save-version", "close-map", "quit", "undo", "redo", "cut", "copy", "paste", "duplicate", "delete", "select-all", "find", "zoom-in", "zoom-out", "zoom-reset", "zoom-fit", "zoom-selection", "theme-system", "theme-light", "theme-dark", "shortcuts", "file-format", "about"] as const;
+export const MENU_IDS = ["new-map", "import", "export-json", "export-csv", "export-mermaid", "export-pdf", "save-version", "close-map", "quit", "undo", "redo", "cut", "copy", "paste", "duplicate", "delete", "select-all", "find", "zoom-in", "zoom-out", "zoom-reset", "zoom-fit", "zoom-selection", "minimap", "theme-system", "theme-light", "theme-dark", "shortcuts", "file-format", "about"] as const;
 export type MenuId = (typeof MENU_IDS)[number];
 
 /** The domain's facts: lane kinds, their titles and colours, every limit. */
