@@ -56,10 +56,16 @@ export async function startDriver(prepare = () => {}, extraEnv = {}) {
   const db = path.join(dir, "library.db");
   // The list of libraries the app and the CLI opened before, kept apart from the user's.
   const state = mkdtempSync(path.join(tmpdir(), "waymark-e2e-state-"));
+  // The web view's storage (camera, theme, minimap) and the window's size, kept apart from
+  // the user's and from other drivers', so no test sees what another one left.
+  const data = mkdtempSync(path.join(tmpdir(), "waymark-e2e-data-"));
+  const config = mkdtempSync(path.join(tmpdir(), "waymark-e2e-config-"));
   const env = {
     ...process.env,
     WAYMARK_DB: db,
     XDG_STATE_HOME: state,
+    XDG_DATA_HOME: data,
+    XDG_CONFIG_HOME: config,
     ...extraEnv,
   };
   prepare(db, (...args) =>

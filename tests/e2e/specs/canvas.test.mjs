@@ -487,7 +487,13 @@ test("Shift+2 zooms to the selected card and centres it", async () => {
 });
 
 test("a click in the minimap moves the view there", async () => {
-  await browser.$('[data-testid="minimap-toggle"]').click();
+  const toggle = await browser.$('[data-testid="minimap-toggle"]');
+  assert.equal(
+    await toggle.getAttribute("aria-pressed"),
+    "false",
+    "hidden at first",
+  );
+  await toggle.click();
   const minimap = await browser.$('[data-testid="minimap"] svg');
   await minimap.waitForExist({ timeout: 5000 });
   // Zoomed in, the map is wider and taller than the window.
@@ -526,6 +532,7 @@ test("a click in the minimap moves the view there", async () => {
     "the view's outline moved",
   );
   await browser.saveScreenshot(path.join(ARTIFACTS, "minimap.png"));
-  await browser.$('[data-testid="minimap-toggle"]').click();
+  await toggle.click();
+  assert.equal(await toggle.getAttribute("aria-pressed"), "false");
   await browser.$('[data-testid="zoom-level"]').click();
 });
