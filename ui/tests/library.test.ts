@@ -138,6 +138,10 @@ describe("Library search, sorting and previews", () => {
       "rev",
     ]);
     expect(screen.queryByText("Meal kits")).toBeNull();
+    await fireEvent.keyDown(field, { key: "ArrowDown" });
+    expect(document.activeElement).toBe(hit);
+    await fireEvent.keyDown(hit, { key: "ArrowUp" });
+    expect(document.activeElement).toBe(field);
     await fireEvent.click(hit);
     expect(opened).toEqual([["m2", { kind: "card", id: "c9" }]]);
 
