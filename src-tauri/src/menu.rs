@@ -202,8 +202,9 @@ pub fn chosen<R: Runtime>(app: &AppHandle<R>, id: &str) {
     }
 }
 
-/// Finds an item anywhere in the menu bar.
-fn find<R: Runtime>(menu: &Menu<R>, id: &str) -> Option<MenuItemKind<R>> {
+/// Finds an item anywhere in the menu bar, inside submenus too (`Menu::get` looks only at the
+/// top level).
+pub fn find<R: Runtime>(menu: &Menu<R>, id: &str) -> Option<MenuItemKind<R>> {
     fn within<R: Runtime>(items: Vec<MenuItemKind<R>>, id: &str) -> Option<MenuItemKind<R>> {
         for item in items {
             if item.id() == id {

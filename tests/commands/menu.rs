@@ -21,17 +21,7 @@ fn each_menu_item_sends_its_id_to_the_ui_and_follows_the_ui_state() {
         .collect();
     assert_eq!(titles, ["&File", "&Edit", "&View", "&Help"]);
 
-    let item = |id: &str| match bar.get(id).or_else(|| {
-        bar.items().unwrap().iter().find_map(|m| {
-            let sub = m.as_submenu()?;
-            sub.get(id).or_else(|| {
-                sub.items()
-                    .unwrap()
-                    .iter()
-                    .find_map(|s| s.as_submenu().and_then(|s| s.get(id)))
-            })
-        })
-    }) {
+    let item = |id: &str| match menu::find(&bar, id) {
         Some(found) => found,
         None => panic!("no menu item {id}"),
     };

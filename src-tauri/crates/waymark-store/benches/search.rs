@@ -9,22 +9,11 @@ use std::time::{Duration, Instant};
 use waymark_core::sample;
 use waymark_store::Store;
 
+mod timing;
+use timing::{report, timed};
+
 const MAPS: usize = 200;
 const CARDS_PER_MAP: usize = 500;
-
-fn report(name: &str, timings: &mut [Duration]) {
-    if timings.is_empty() {
-        return; // filtered out
-    }
-    timings.sort_unstable();
-    let at = |q: f64| timings[((timings.len() as f64 - 1.0) * q).round() as usize];
-    println!(
-        "search {name:?}: runs {}, median {:.2} ms, p99 {:.2} ms",
-        timings.len(),
-        at(0.5).as_secs_f64() * 1e3,
-        at(0.99).as_secs_f64() * 1e3
-    );
-}
 
 fn search_benches(c: &mut Criterion) {
     let dir = tempfile::tempdir().expect("a temporary folder");
@@ -48,19 +37,12 @@ fn search_benches(c: &mut Criterion) {
         let mut timings = Vec::new();
         c.bench_function(&format!("search {query:?} in 100,000 cards"), |b| {
             b.iter_custom(|iters| {
-                let mut total = Duration::ZERO;
-                for _ in 0..iters {
-                    let start = Instant::now();
-                    let results = store.search(query).expect("a search");
-                    std::hint::black_box(results);
-                    let elapsed = start.elapsed();
-                    timings.push(elapsed);
-                    total += elapsed;
-                }
-                total
+                timed(iters, &mut timings, || {
+                    std::hint::black_box(store.search(query).expect("a search"));
+                })
             });
         });
-        report(query, &mut timings);
+        report(&format!("search {query:?}"), &mut timings);
     }
 }
 

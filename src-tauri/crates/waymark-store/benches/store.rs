@@ -6,35 +6,14 @@
 #![allow(clippy::expect_used)] // a benchmark that cannot set up should stop loudly
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 use waymark_core::{sample, JourneyMap, Op};
 use waymark_store::Store;
 
+mod timing;
+use timing::{report, timed};
+
 const CARDS: usize = 5_000;
-
-/// Runs `work` `iters` times, timing each run; keeps every timing for percentiles.
-fn timed(iters: u64, timings: &mut Vec<Duration>, mut work: impl FnMut()) -> Duration {
-    let mut total = Duration::ZERO;
-    for _ in 0..iters {
-        let start = Instant::now();
-        work();
-        let elapsed = start.elapsed();
-        timings.push(elapsed);
-        total += elapsed;
-    }
-    total
-}
-
-fn report(name: &str, timings: &mut [Duration]) {
-    timings.sort_unstable();
-    let at = |q: f64| timings[((timings.len() as f64 - 1.0) * q).round() as usize];
-    println!(
-        "{name}: runs {}, median {:.3} ms, p99 {:.3} ms",
-        timings.len(),
-        at(0.5).as_secs_f64() * 1e3,
-        at(0.99).as_secs_f64() * 1e3
-    );
-}
 
 fn move_op(map: &JourneyMap, n: usize) -> Op {
     let card = &map.cards[0];
