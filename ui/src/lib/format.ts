@@ -66,3 +66,8 @@ export function deletedNotice(what: "stage" | "lane", name: string, cards: numbe
   const taken = cards ? ` and its ${count(cards, "card")}` : "";
   return `Deleted the ${what} “${name}”${taken}.`;
 }
+
+/** How strongly a miniature draws a cell: faint when empty, fuller with more cards. */
+export function cellShade(cards: number, most: number): number {
+  return cards === 0 ? 0.1 : 0.35 + 0.65 * Math.min(1, cards / Math.max(1, most));
+}

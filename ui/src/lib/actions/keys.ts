@@ -17,10 +17,15 @@ export type ActionId =
   | "save-version"
   | "find";
 
+/** Whether the element is, or is inside, a field that edits text. */
+export function isTextField(element: Element | null): boolean {
+  return !!element?.closest?.("input, textarea, [contenteditable='true']");
+}
+
 /** Whether the key goes to a text field, where the browser's own editing applies. */
 export function isTyping(event: KeyboardEvent): boolean {
   const target = event.target as HTMLElement | null;
-  return !!target?.closest?.("input, textarea, select, [contenteditable='true']");
+  return isTextField(target) || !!target?.closest?.("select");
 }
 
 /**
@@ -56,7 +61,10 @@ export function shortcutFor(event: KeyboardEvent): ActionId | null {
   return null;
 }
 
-const MAC = typeof navigator !== "undefined" && /Mac|iPhone|iPad/.test(navigator.platform);
+export const MAC = typeof navigator !== "undefined" && /Mac|iPhone|iPad/.test(navigator.platform);
+
+/** A key with the platform's command modifier, as menus show it: Ctrl+S, or ⌘S on macOS. */
+export const mod = (key: string) => (MAC ? `⌘${key}` : `Ctrl+${key}`);
 
 /** The shortcut of each action as menus and tooltips show it. */
 export const SHORTCUTS: Record<ActionId, string> = {

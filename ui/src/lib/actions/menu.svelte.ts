@@ -3,6 +3,7 @@
 // can act is sent back to the menu whenever it changes.
 
 import { onMenuChosen, setMenuState } from "../ipc/commands";
+import { isTextField } from "./keys";
 import type { MenuId } from "../ipc/types";
 
 export interface MenuHandler {
@@ -26,11 +27,6 @@ const TEXT_COMMANDS: Partial<Record<MenuId, string>> = {
   delete: "forwardDelete",
 };
 
-function textFieldFocused(): boolean {
-  const active = document.activeElement as HTMLElement | null;
-  return !!active?.closest?.("input, textarea, [contenteditable='true']");
-}
-
 class MenuBridge {
   /** The app's handlers, under the screen's. */
   app: MenuHandlers = $state.raw({});
@@ -43,7 +39,7 @@ class MenuBridge {
   /** Runs a chosen item, if it can act. */
   choose(id: MenuId): void {
     const text = TEXT_COMMANDS[id];
-    if (text && textFieldFocused()) {
+    if (text && isTextField(document.activeElement)) {
       document.execCommand(text);
       return;
     }

@@ -1,9 +1,6 @@
 // The keyboard shortcuts sheet's contents: every key Waymark answers to, by where it works.
 
-import { SHORTCUTS } from "./keys";
-
-const MAC = typeof navigator !== "undefined" && /Mac|iPhone|iPad/.test(navigator.platform);
-const mod = (key: string) => (MAC ? `⌘${key}` : `Ctrl+${key}`);
+import { SHORTCUTS, mod } from "./keys";
 
 export interface ShortcutGroup {
   title: string;

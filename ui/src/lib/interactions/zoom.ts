@@ -8,6 +8,22 @@ import { everyFrameUntil } from "./frames";
 /** The factor of one zoom step from the keyboard or the zoom buttons. */
 export const ZOOM_STEP = 1.2;
 
+/** The layer of the canvas that CSS `zoom` scales. */
+export function zoomedLayer(scroller: HTMLElement): HTMLElement | null {
+  return scroller.querySelector<HTMLElement>("[data-zoomed]");
+}
+
+/**
+ * What to multiply a box measured inside the zoomed layer by to get screen pixels. WebKitGTK
+ * measures there in unzoomed pixels (so this is the zoom); other engines in zoomed ones (1).
+ * The layer's own box tells which.
+ */
+export function zoomedScale(scroller: HTMLElement, zoom: number): number {
+  const layer = zoomedLayer(scroller);
+  const width = layer?.getBoundingClientRect().width ?? 0;
+  return layer && width > 0 ? (layer.offsetWidth * zoom) / width : 1;
+}
+
 /** Zooms by `factor`, keeping the point `at` (by default the middle) where it is on screen. */
 export function zoomBy(
   scroller: HTMLElement,
@@ -40,7 +56,7 @@ export function wheelZoom(scroller: HTMLElement, canvas: CanvasState, event: Whe
  * pass corrects for that.
  */
 export async function fit(scroller: HTMLElement, canvas: CanvasState): Promise<void> {
-  const content = scroller.querySelector<HTMLElement>(".zoomed");
+  const content = zoomedLayer(scroller);
   if (!content) return;
   for (let pass = 0; pass < 2; pass++) {
     const rect = content.getBoundingClientRect();

@@ -1,6 +1,8 @@
 // The library's search results and sorting, apart from the screen that shows them.
 
 import type { MapSummary, SearchHit, SearchKind } from "../ipc/types";
+import { folded } from "../scene/find";
+import { readSetting, writeSetting } from "../settings";
 
 /** The words of a search, as the store matches them: each must appear, in any case. */
 export function searchWords(query: string): string[] {
@@ -13,11 +15,6 @@ export interface Piece {
   marked: boolean;
 }
 
-/** Folds case and accents, as the store's index does. */
-function fold(text: string): string {
-  return text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
-}
-
 /**
  * The line of a result's text where the words are found (a persona's or a stage's text has
  * several), shortened around the first match to about `room` characters, cut into pieces
@@ -25,17 +22,17 @@ function fold(text: string): string {
  */
 export function highlight(text: string, words: string[], room = 140): Piece[] {
   const lines = text.split("\n").filter((line) => line.trim().length > 0);
-  const folded = words.map(fold);
-  const score = (line: string) => folded.filter((w) => fold(line).includes(w)).length;
+  const wanted = words.map(folded);
+  const score = (line: string) => wanted.filter((w) => folded(line).includes(w)).length;
   let line = lines[0] ?? "";
   for (const candidate of lines) if (score(candidate) > score(line)) line = candidate;
 
   // Matches are found on the folded text, whose characters map one to one onto the line's
   // only when folding kept its length; otherwise they are found on the lower-cased line.
-  const foldedLine = fold(line);
+  const foldedLine = folded(line);
   const haystack = foldedLine.length === line.length ? foldedLine : line.toLowerCase();
   const marks = new Array<boolean>(line.length).fill(false);
-  for (const word of haystack === foldedLine ? folded : words.map((w) => w.toLowerCase())) {
+  for (const word of haystack === foldedLine ? wanted : words.map((w) => w.toLowerCase())) {
     if (!word) continue;
     for (let at = haystack.indexOf(word); at >= 0; at = haystack.indexOf(word, at + 1))
       for (let i = at; i < at + word.length; i++) marks[i] = true;
@@ -96,18 +93,11 @@ export function sortMaps(maps: MapSummary[], order: SortOrder): MapSummary[] {
 const SORT_KEY = "waymark.library.sort";
 
 /** The order last chosen on this computer, or newest first. */
-export function savedSort(storage: Pick<Storage, "getItem"> | null = globalThis.localStorage) {
-  const saved = storage?.getItem(SORT_KEY);
+export function savedSort(storage?: Pick<Storage, "getItem"> | null): SortOrder {
+  const saved = readSetting(SORT_KEY, storage);
   return saved && saved in SORT_LABELS ? (saved as SortOrder) : "edited";
 }
 
-export function saveSort(
-  order: SortOrder,
-  storage: Pick<Storage, "setItem"> | null = globalThis.localStorage,
-) {
-  try {
-    storage?.setItem(SORT_KEY, order);
-  } catch {
-    // A full or unavailable store only forgets the choice.
-  }
+export function saveSort(order: SortOrder, storage?: Pick<Storage, "setItem"> | null): void {
+  writeSetting(SORT_KEY, order, storage);
 }

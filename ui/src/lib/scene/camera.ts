@@ -3,6 +3,7 @@
 
 import { tick } from "svelte";
 import { everyFrameUntil } from "../interactions/frames";
+import { readSetting, writeSetting } from "../settings";
 import type { CanvasState } from "./canvas.svelte";
 
 /** A map's view: the zoom and the scroll offsets of its canvas, in screen pixels. */
@@ -14,18 +15,10 @@ export interface Camera {
 
 const key = (mapId: string) => `waymark.camera.${mapId}`;
 
-function storage(): Storage | null {
-  try {
-    return globalThis.localStorage ?? null;
-  } catch {
-    return null;
-  }
-}
-
 /** The view of the map saved last, if any (a damaged entry counts as none). */
-export function savedCamera(mapId: string, store: Storage | null = storage()): Camera | null {
+export function savedCamera(mapId: string, store?: Storage | null): Camera | null {
   try {
-    const value: unknown = JSON.parse(store?.getItem(key(mapId)) ?? "null");
+    const value: unknown = JSON.parse(readSetting(key(mapId), store) ?? "null");
     if (typeof value !== "object" || value === null) return null;
     const { zoom, x, y } = value as Record<string, unknown>;
     const finite = (n: unknown): n is number => typeof n === "number" && Number.isFinite(n);
@@ -37,12 +30,8 @@ export function savedCamera(mapId: string, store: Storage | null = storage()): C
 }
 
 /** Keeps the view of the map; a store that is full or missing keeps nothing, silently. */
-export function saveCamera(mapId: string, camera: Camera, store: Storage | null = storage()): void {
-  try {
-    store?.setItem(key(mapId), JSON.stringify(camera));
-  } catch {
-    // A view is not worth an error.
-  }
+export function saveCamera(mapId: string, camera: Camera, store?: Storage | null): void {
+  writeSetting(key(mapId), JSON.stringify(camera), store);
 }
 
 /**

@@ -5,6 +5,9 @@ import type { ExportFormat } from "../ipc/types";
 import type { Toasts } from "../toast.svelte";
 import type { MapEditor } from "./editor.svelte";
 
+/** The text formats a map exports to, besides the PDF. */
+export const EXPORT_FORMATS: readonly ExportFormat[] = ["json", "csv", "mermaid"];
+
 /** Exports what the canvas shows, after asking where: every edit is on disk first. */
 export async function exportMapAs(
   editor: MapEditor,

@@ -2,28 +2,17 @@
 // coordinates, and whether it is shown (remembered on this computer).
 
 import type { LaneKind } from "../ipc/types";
+import { zoomedScale } from "../interactions/zoom";
+import { readSetting, writeSetting } from "../settings";
 
 const KEY = "waymark.minimap";
 
-function savedShown(): boolean {
-  try {
-    return globalThis.localStorage?.getItem(KEY) === "shown";
-  } catch {
-    return false;
-  }
-}
-
 class MinimapSetting {
-  shown = $state(savedShown());
+  shown = $state(readSetting(KEY) === "shown");
 
   toggle() {
     this.shown = !this.shown;
-    try {
-      if (this.shown) globalThis.localStorage?.setItem(KEY, "shown");
-      else globalThis.localStorage?.removeItem(KEY);
-    } catch {
-      // A full or unavailable store only forgets the choice.
-    }
+    writeSetting(KEY, this.shown ? "shown" : null);
   }
 }
 
@@ -61,11 +50,7 @@ export function measureScene(
   zoom: number,
 ): Scene {
   const origin = scroller.getBoundingClientRect();
-  // WebKitGTK measures what is inside a CSS-zoomed element in unzoomed pixels; other engines
-  // in zoomed ones. The zoomed layer's own box tells which.
-  const layer = scroller.querySelector<HTMLElement>("[data-zoomed]");
-  const layerWidth = layer?.getBoundingClientRect().width ?? 0;
-  const f = layer && layerWidth > 0 ? (layer.offsetWidth * zoom) / layerWidth : 1;
+  const f = zoomedScale(scroller, zoom);
   const x = (left: number) => left * f - origin.left - scroller.clientLeft + scroller.scrollLeft;
   const y = (top: number) => top * f - origin.top - scroller.clientTop + scroller.scrollTop;
   const stages = [...scroller.querySelectorAll<HTMLElement>("[data-stage-header]")].map((el) => {

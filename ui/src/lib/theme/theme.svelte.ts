@@ -1,6 +1,7 @@
 // Light and dark: the system's preference by default, or the user's choice, remembered on this
 // computer. The palette is set on the root element as CSS variables.
 
+import { readSetting, writeSetting } from "../settings";
 import { paletteCss } from "./palette";
 
 export type ThemeChoice = "system" | "light" | "dark";
@@ -8,12 +9,8 @@ export type ThemeChoice = "system" | "light" | "dark";
 const KEY = "waymark.theme";
 
 function saved(): ThemeChoice {
-  try {
-    const value = globalThis.localStorage?.getItem(KEY);
-    return value === "light" || value === "dark" ? value : "system";
-  } catch {
-    return "system";
-  }
+  const value = readSetting(KEY);
+  return value === "light" || value === "dark" ? value : "system";
 }
 
 const darkQuery = () => globalThis.matchMedia?.("(prefers-color-scheme: dark)");
@@ -30,12 +27,7 @@ class Theme {
 
   choose(choice: ThemeChoice) {
     this.choice = choice;
-    try {
-      if (choice === "system") globalThis.localStorage?.removeItem(KEY);
-      else globalThis.localStorage?.setItem(KEY, choice);
-    } catch {
-      // A full or unavailable store only forgets the choice.
-    }
+    writeSetting(KEY, choice === "system" ? null : choice);
     this.apply();
   }
 
