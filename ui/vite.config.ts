@@ -10,6 +10,7 @@ export default defineConfig(({ mode }) => ({
   resolve: mode === "test" ? { conditions: ["browser"] } : undefined,
   test: {
     environment: "jsdom",
+    setupFiles: ["tests/setup.ts"],
     globals: true,
     include: ["tests/**/*.test.ts"],
   },

@@ -362,3 +362,54 @@ export function chooseFromMenu(letter, keys = []) {
   }
   pause(0.3);
 }
+
+/**
+ * Where the page's top left corner is on the X screen: the pointer is moved there by the X
+ * server and the page says where it saw it.
+ */
+async function pageOrigin(browser) {
+  const [window] = appWindows();
+  if (!window) throw new Error("no Waymark window");
+  const geometry = Object.fromEntries(
+    xdotool("getwindowgeometry", "--shell", window)
+      .trim()
+      .split("\n")
+      .map((line) => line.split("=")),
+  );
+  const probe = { x: Number(geometry.X) + 300, y: Number(geometry.Y) + 300 };
+  await browser.execute(() => {
+    window.__pointerSeen = null;
+    document.addEventListener(
+      "mousemove",
+      (e) => (window.__pointerSeen = { x: e.clientX, y: e.clientY }),
+      { once: true },
+    );
+  });
+  xdotool("mousemove", "--sync", String(probe.x - 5), String(probe.y - 5));
+  xdotool("mousemove", "--sync", String(probe.x), String(probe.y));
+  const seen = await browser.waitUntil(
+    () => browser.execute(() => window.__pointerSeen),
+    { timeout: 5000, timeoutMsg: "the page did not see the X pointer" },
+  );
+  return { x: probe.x - seen.x, y: probe.y - seen.y };
+}
+
+/**
+ * Turns the mouse wheel with Ctrl held, as a person zooms: real X wheel clicks at a point of
+ * the page (`notches` > 0 turns it away from the user, which zooms in).
+ */
+export async function ctrlWheel(browser, point, notches) {
+  const origin = await pageOrigin(browser);
+  const x = String(Math.round(origin.x + point.x));
+  const y = String(Math.round(origin.y + point.y));
+  xdotool("mousemove", "--sync", x, y);
+  xdotool("keydown", "ctrl");
+  try {
+    for (let i = 0; i < Math.abs(notches); i++) {
+      xdotool("click", notches > 0 ? "4" : "5");
+      pause(0.04);
+    }
+  } finally {
+    xdotool("keyup", "ctrl");
+  }
+}

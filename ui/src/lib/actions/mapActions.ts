@@ -2,7 +2,8 @@
 
 import { announcer } from "../a11y/announcer.svelte";
 import { count } from "../format";
-import { ZOOM_STEP, fit, zoomBy, zoomToCards } from "../interactions/zoom";
+import { fit, settledZoom, zoomTo, zoomToCards } from "../interactions/zoom";
+import { stepZoom } from "../scene/layout";
 import { inMapOrder, pasteCells } from "../scene/cards";
 import { CanvasState, clipboard, copyToClipboard } from "../scene/canvas.svelte";
 import { copyCards, removeCards } from "../scene/edits";
@@ -38,9 +39,9 @@ export function mapActions(context: MapContext): Actions {
     navigator.clipboard?.writeText(cards.map((c) => c.text).join("\n\n")).catch(() => {});
     return cards;
   };
-  const zoom = (factor: number) => {
+  const zoom = (by: 1 | -1) => {
     const scroller = context.scroller();
-    if (scroller) zoomBy(scroller, canvas, factor);
+    if (scroller) zoomTo(scroller, canvas, stepZoom(settledZoom(canvas), by));
   };
 
   return defineActions({
@@ -107,9 +108,15 @@ export function mapActions(context: MapContext): Actions {
         if (editor) canvas.selectOnly(editor.map.cards.map((c) => c.id));
       },
     },
-    "zoom-in": { run: () => zoom(ZOOM_STEP) },
-    "zoom-out": { run: () => zoom(1 / ZOOM_STEP) },
-    "zoom-reset": { run: () => canvas.setZoom(1) },
+    "zoom-in": { run: () => zoom(1) },
+    "zoom-out": { run: () => zoom(-1) },
+    "zoom-reset": {
+      run() {
+        const scroller = context.scroller();
+        if (scroller) zoomTo(scroller, canvas, 1);
+        else canvas.setZoom(1);
+      },
+    },
     "save-version": {
       enabled: () => !!context.editor() && !context.editor()?.detached,
       run: () => context.saveVersion(),
@@ -118,7 +125,7 @@ export function mapActions(context: MapContext): Actions {
       enabled: hasSelection,
       run() {
         const scroller = context.scroller();
-        if (scroller) void zoomToCards(scroller, canvas, canvas.selection);
+        if (scroller) zoomToCards(scroller, canvas, canvas.selection, context.editor()?.map);
       },
     },
     find: {

@@ -1,5 +1,6 @@
 // Dragging cards between cells, and palette chips onto cells, with the pointer.
 
+import { HEADER_HEIGHT, LABEL_WIDTH } from "../scene/layout";
 import { announcer } from "../a11y/announcer.svelte";
 import type { LaneKind } from "../ipc/types";
 import type { CanvasState, CardSlot } from "../scene/canvas.svelte";
@@ -99,10 +100,12 @@ export function slotAtPoint(
   };
 }
 
-/** Scrolls the canvas when the pointer nears its edge during a drag. */
+/** Scrolls the canvas when the pointer nears the edge of the scene (inside the frozen headers)
+ * during a drag. */
 function autoScroll(scroller: Element | null, x: number, y: number): void {
   if (!scroller) return;
-  const rect = scroller.getBoundingClientRect();
+  const box = scroller.getBoundingClientRect();
+  const rect = { ...box.toJSON(), left: box.left + LABEL_WIDTH, top: box.top + HEADER_HEIGHT };
   const edge = 48;
   const step = (distance: number) => Math.ceil(((edge - distance) / edge) * 24);
   if (x < rect.left + edge) scroller.scrollLeft -= step(x - rect.left);

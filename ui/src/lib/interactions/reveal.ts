@@ -1,6 +1,6 @@
 // Bringing a part of the map into view: a found card, a listed difference.
 
-import type { Difference, SearchKind } from "../ipc/types";
+import type { Difference, JourneyMap, SearchKind } from "../ipc/types";
 import type { CanvasState } from "../scene/canvas.svelte";
 import { everyFrameUntil } from "./frames";
 
@@ -9,24 +9,60 @@ export function bringIntoView(element: Element | null | undefined): void {
   element?.scrollIntoView?.({ block: "center", inline: "center", behavior: "smooth" });
 }
 
+/** Flashes an element of the canvas, to show which it is. */
+function flash(element: Element): void {
+  element.classList.remove("flash");
+  void (element as HTMLElement).offsetWidth;
+  element.classList.add("flash");
+}
+
+/**
+ * Brings a card into view. A cell far out of view draws no cards, so its cell comes into
+ * view first, and the card once it is drawn. `found` is told of the card's element then.
+ */
+export function revealCard(
+  root: ParentNode,
+  id: string,
+  cell: { stage_id: string | null; lane_id: string | null } | null,
+  found?: (element: Element) => void,
+): void {
+  const escaped = CSS.escape(id);
+  const find = () =>
+    root.querySelector(`[data-card-id="${escaped}"], [data-ghost-id="${escaped}"]`);
+  if (!find() && cell?.stage_id && cell.lane_id) {
+    root
+      .querySelector(
+        `[data-cell][data-stage-id="${CSS.escape(cell.stage_id)}"][data-lane-id="${CSS.escape(cell.lane_id)}"]`,
+      )
+      ?.scrollIntoView({ block: "center", inline: "center" });
+  }
+  everyFrameUntil(() => {
+    const element = find();
+    if (!element) return false;
+    bringIntoView(element);
+    found?.(element);
+    return true;
+  });
+}
+
 /** Brings a difference into view on the canvas, and flashes it. */
 export function revealDifference(
   scroller: HTMLElement,
   difference: Pick<Difference, "card_id" | "stage_id" | "lane_id">,
 ): void {
-  const selector = difference.card_id
-    ? `[data-card-id="${difference.card_id}"], [data-ghost-id="${difference.card_id}"]`
-    : difference.stage_id
-      ? `[data-stage-header="${difference.stage_id}"]`
-      : difference.lane_id
-        ? `[data-lane-header="${difference.lane_id}"]`
-        : null;
+  if (difference.card_id) {
+    revealCard(scroller, difference.card_id, difference, flash);
+    return;
+  }
+  const selector = difference.stage_id
+    ? `[data-stage-header="${difference.stage_id}"]`
+    : difference.lane_id
+      ? `[data-lane-header="${difference.lane_id}"]`
+      : null;
   const element = selector ? scroller.querySelector<HTMLElement>(selector) : null;
   if (!element) return;
   bringIntoView(element);
-  element.classList.remove("flash");
-  void element.offsetWidth;
-  element.classList.add("flash");
+  flash(element);
 }
 
 /**
@@ -37,6 +73,7 @@ export function revealDifference(
 export function revealPart(
   scroller: HTMLElement,
   canvas: CanvasState,
+  map: JourneyMap,
   part: { kind: SearchKind; id: string },
 ): string | null {
   const none = { card_id: null, stage_id: null, lane_id: null };
@@ -44,11 +81,13 @@ export function revealPart(
   if (part.kind === "card") {
     canvas.selection.clear();
     canvas.selection.add(part.id);
-    everyFrameUntil(() => {
-      if (!scroller.querySelector(`[data-card-id="${part.id}"]`)) return false;
-      revealDifference(scroller, { ...none, card_id: part.id });
-      return true;
-    });
+    const card = map.cards.find((c) => c.id === part.id);
+    revealCard(
+      scroller,
+      part.id,
+      card ? { stage_id: card.stage_id, lane_id: card.lane_id } : null,
+      flash,
+    );
   } else if (part.kind === "stage" || part.kind === "note") {
     revealDifference(scroller, { ...none, stage_id: part.kind === "stage" ? part.id : stage });
   } else if (part.kind === "lane") {

@@ -1,9 +1,10 @@
 // What the canvas shows besides the map itself: selection, drags in progress, zoom and the
 // emotion curve's view. None of it is saved; the map is.
 
-import { SvelteSet } from "svelte/reactivity";
+import { SvelteMap, SvelteSet } from "svelte/reactivity";
 import { DOMAIN, type Card, type EmotionState, type JourneyMap } from "../ipc/types";
 import { plainCard, type ClippedCard } from "./cards";
+import { type Box, HEADER_HEIGHT, clampZoom } from "./layout";
 import type { Marks } from "./review";
 
 export interface CellRef {
@@ -19,8 +20,6 @@ export interface CardSlot extends CellRef {
 export type CurveView = EmotionState | "both";
 
 export const DEFAULT_STAGE_WIDTH = DOMAIN.limits.stage_width_default;
-export const ZOOM_MIN = 0.5;
-export const ZOOM_MAX = 2;
 
 /** Cards copied with Ctrl+C; kept while the app runs, so they paste into any map. */
 let copied: ClippedCard[] = [];
@@ -77,6 +76,17 @@ export class CanvasState {
   }
 
   zoom = $state(1);
+  /** The stage header row's height on screen: taller when the names run up the headers. */
+  headerHeight = $state(HEADER_HEIGHT);
+  /** The header row's height at another zoom, for Fit. */
+  headerAt: (zoom: number) => number = () => HEADER_HEIGHT;
+  /** The part of the scene in view, or null before it is known (then everything is drawn). */
+  inView: Box | null = $state.raw(null);
+  /**
+   * The height of each cell's cards when it was last drawn, and how many there were: a cell
+   * far out of view draws none, and keeps the room they take.
+   */
+  readonly cellHeights = new SvelteMap<string, { height: number; count: number }>();
   curveView: CurveView = $state("both");
   /** The persona whose curve is shown, or null for all of them. */
   persona: string | null = $state(null);
@@ -106,7 +116,7 @@ export class CanvasState {
   }
 
   setZoom(zoom: number): void {
-    this.zoom = Math.round(Math.min(ZOOM_MAX, Math.max(ZOOM_MIN, zoom)) * 100) / 100;
+    this.zoom = clampZoom(zoom);
   }
 
   showsState(state: EmotionState): boolean {

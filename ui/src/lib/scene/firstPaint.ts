@@ -14,6 +14,14 @@ export const OPEN_START = "map-open-start";
 /** Called before the map is first shown: limits what the first paint draws. */
 export function beforeFirstPaint(canvas: CanvasState, map: JourneyMap): void {
   performance.measure("map-loaded", OPEN_START);
+  // Until the canvas is laid out, what is in view is about a window's worth from the top
+  // left corner: the cells beyond it wait to be drawn.
+  canvas.inView ??= {
+    x: 0,
+    y: 0,
+    width: globalThis.innerWidth / canvas.zoom,
+    height: globalThis.innerHeight / canvas.zoom,
+  };
   if (map.cards.length > FIRST_PAINT_CARDS) canvas.cardsPerCell = FIRST_CELL_CARDS;
 }
 

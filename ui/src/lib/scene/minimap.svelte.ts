@@ -2,7 +2,6 @@
 // coordinates, and whether it is shown (remembered on this computer).
 
 import type { LaneKind } from "../ipc/types";
-import { zoomedScale } from "../interactions/zoom";
 import { readSetting, writeSetting } from "../settings";
 
 const KEY = "waymark.minimap";
@@ -42,25 +41,20 @@ export interface View {
 
 /**
  * Measures the grid on the canvas: each stage's columns from its header, each lane's rows from
- * its label (sticky headers are stuck along the other axis only), relative to the scroller.
+ * its label (the frozen headers are stuck along the other axis only), relative to the scroller.
  */
-export function measureScene(
-  scroller: HTMLElement,
-  kinds: ReadonlyMap<string, LaneKind>,
-  zoom: number,
-): Scene {
+export function measureScene(scroller: HTMLElement, kinds: ReadonlyMap<string, LaneKind>): Scene {
   const origin = scroller.getBoundingClientRect();
-  const f = zoomedScale(scroller, zoom);
-  const x = (left: number) => left * f - origin.left - scroller.clientLeft + scroller.scrollLeft;
-  const y = (top: number) => top * f - origin.top - scroller.clientTop + scroller.scrollTop;
+  const x = (left: number) => left - origin.left - scroller.clientLeft + scroller.scrollLeft;
+  const y = (top: number) => top - origin.top - scroller.clientTop + scroller.scrollTop;
   const stages = [...scroller.querySelectorAll<HTMLElement>("[data-stage-header]")].map((el) => {
     const box = el.getBoundingClientRect();
-    return { id: el.dataset.stageHeader ?? "", start: x(box.left), size: box.width * f };
+    return { id: el.dataset.stageHeader ?? "", start: x(box.left), size: box.width };
   });
   const lanes = [...scroller.querySelectorAll<HTMLElement>("[data-lane-header]")].map((el) => {
     const box = el.getBoundingClientRect();
     const id = el.dataset.laneHeader ?? "";
-    return { id, kind: kinds.get(id) ?? "custom", start: y(box.top), size: box.height * f };
+    return { id, kind: kinds.get(id) ?? "custom", start: y(box.top), size: box.height };
   });
   return { width: scroller.scrollWidth, height: scroller.scrollHeight, stages, lanes };
 }
