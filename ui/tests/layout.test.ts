@@ -112,12 +112,20 @@ describe("the canvas layout", () => {
     expect(stepZoom(ZOOM_MIN, -1)).toBe(ZOOM_MIN);
   });
 
-  it("turns every stage name up its header when one does not fit its column", () => {
+  it("draws the stage names smaller, then turned up their headers, as the columns narrow", () => {
     const flat = headerRow([260, 260], [90, 100]);
-    expect(flat).toEqual({ height: HEADER_HEIGHT, turned: false, numbered: [true, true] });
-    const tight = headerRow([150, 130], [90, 100]);
+    expect(flat).toEqual({
+      height: HEADER_HEIGHT,
+      small: false,
+      turned: false,
+      numbered: [true, true],
+    });
+    const tight = headerRow([150, 126], [90, 100]);
     expect(tight.turned).toBe(false);
+    expect(tight.small).toBe(false);
     expect(tight.numbered).toEqual([true, false]);
+    const small = headerRow([120, 120], [90, 100]);
+    expect(small).toMatchObject({ small: true, turned: false, height: HEADER_HEIGHT });
     const turned = headerRow([42, 42], [60, 100]);
     expect(turned.turned).toBe(true);
     expect(turned.height).toBeGreaterThanOrEqual(100 * TURNED_SCALE + 30);

@@ -61,36 +61,43 @@ export function stepZoom(zoom: number, by: 1 | -1): number {
 /** How the stage headers are drawn: the row's height, and what each header shows. */
 export interface HeaderRow {
   height: number;
+  /** Names in smaller type, when that is what makes them fit their columns. */
+  small: boolean;
   /** Names run up the header, read from below, when a column is too narrow to hold its name. */
   turned: boolean;
   /** Whether each header has room for its number besides its name. */
   numbered: boolean[];
 }
 
-/** Room a header needs besides its name: its padding, and its menu button when hovered. */
-const HEADER_PADDING = 28;
+/** Room a header needs besides its name: its padding (its menu button shows over the name). */
+const HEADER_PADDING = 24;
 const NUMBER_WIDTH = 30;
 const TURNED_MOST = 190;
-/** Turned names are drawn this much smaller, so they fit the narrowest columns. */
+/** Names are drawn this much smaller before they are turned, and smaller still turned. */
+export const SMALL_SCALE = 0.85;
 export const TURNED_SCALE = 0.8;
 
 /**
  * The stage header row for columns this wide on screen, with names this wide: every name
- * whole on one line if each fits its column, else every name turned to run up its header,
- * which grows as tall as the longest name needs (up to a limit).
+ * whole on one line if each fits its column (in smaller type if that is what it takes), else
+ * every name turned to run up its header, which grows as tall as the longest name needs (up
+ * to a limit).
  */
 export function headerRow(columns: readonly number[], names: readonly number[]): HeaderRow {
-  const fits = columns.every((width, i) => (names[i] ?? 0) + HEADER_PADDING <= width);
-  if (fits) {
-    return {
-      height: HEADER_HEIGHT,
-      turned: false,
-      numbered: columns.map((width, i) => (names[i] ?? 0) + HEADER_PADDING + NUMBER_WIDTH <= width),
-    };
+  const fitsAt = (scale: number, extra = 0) =>
+    columns.map((width, i) => (names[i] ?? 0) * scale + HEADER_PADDING + extra <= width);
+  for (const [scale, small] of [
+    [1, false],
+    [SMALL_SCALE, true],
+  ] as const) {
+    if (fitsAt(scale).every(Boolean)) {
+      return { height: HEADER_HEIGHT, small, turned: false, numbered: fitsAt(scale, NUMBER_WIDTH) };
+    }
   }
   const longest = Math.max(0, ...names) * TURNED_SCALE;
   return {
     height: Math.min(TURNED_MOST, Math.max(HEADER_HEIGHT, longest + HEADER_PADDING + NUMBER_WIDTH)),
+    small: false,
     turned: true,
     numbered: columns.map((width) => width >= NUMBER_WIDTH),
   };
