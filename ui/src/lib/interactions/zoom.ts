@@ -24,7 +24,7 @@ const GLIDE_MS = 160;
 
 /** Where the scene's top left corner is in the scrolled content: after the frozen headers,
  * below what is above the map (its description and personas). */
-export function sceneOrigin(scroller: HTMLElement): { x: number; y: number } {
+function sceneOrigin(scroller: HTMLElement): { x: number; y: number } {
   const board = scroller.querySelector<HTMLElement>("[data-board]");
   const strip = board?.querySelector<HTMLElement>("[data-stage-strip]");
   if (!board || !strip) return SCENE_ORIGIN;
@@ -42,12 +42,12 @@ export function visiblePart(scroller: HTMLElement, canvas: CanvasState): Box {
 }
 
 /** The canvas's camera now: its zoom and scroll offsets. */
-export function cameraOf(scroller: HTMLElement, canvas: CanvasState): Camera {
+function cameraOf(scroller: HTMLElement, canvas: CanvasState): Camera {
   return { zoom: canvas.zoom, x: scroller.scrollLeft, y: scroller.scrollTop };
 }
 
 /** Sets the camera at once: the zoom is drawn before the scroll is set, so it is in range. */
-export function placeCamera(scroller: HTMLElement, canvas: CanvasState, camera: Camera): void {
+function placeCamera(scroller: HTMLElement, canvas: CanvasState, camera: Camera): void {
   canvas.setZoom(camera.zoom);
   flushSync();
   scroller.scrollTo(camera.x, camera.y);
@@ -72,7 +72,7 @@ function reducedMotion(): boolean {
  * in the middle of the view travels in a straight line, so it neither lurches nor drifts.
  * A newer move, or a wheel zoom, takes over.
  */
-export function glideCamera(scroller: HTMLElement, canvas: CanvasState, to: Camera): void {
+function glideCamera(scroller: HTMLElement, canvas: CanvasState, to: Camera): void {
   const id = ++glide;
   const from = cameraOf(scroller, canvas);
   if (reducedMotion() || typeof requestAnimationFrame !== "function") {
@@ -119,7 +119,7 @@ export function glideCamera(scroller: HTMLElement, canvas: CanvasState, to: Came
   requestAnimationFrame(frame);
 }
 
-/** The part of the view the scene shows in: the window less the frozen headers. */
+/** The size of the view, frozen headers included. */
 function viewSize(scroller: HTMLElement): { width: number; height: number } {
   return { width: scroller.clientWidth, height: scroller.clientHeight };
 }
@@ -153,7 +153,7 @@ function zoomedAround(
 }
 
 /** Zooms by `factor`, keeping the point `at` (by default the middle) where it is on screen. */
-export function zoomBy(
+function zoomBy(
   scroller: HTMLElement,
   canvas: CanvasState,
   factor: number,
@@ -183,7 +183,7 @@ export function wheelZoom(scroller: HTMLElement, canvas: CanvasState, event: Whe
 }
 
 /** The scene's size at 100%, as laid out. */
-export function sceneSize(scroller: HTMLElement): { width: number; height: number } | null {
+function sceneSize(scroller: HTMLElement): { width: number; height: number } | null {
   const scene = scroller.querySelector<HTMLElement>("[data-scene]");
   return scene ? { width: scene.offsetWidth, height: scene.offsetHeight } : null;
 }
@@ -230,7 +230,7 @@ export function fit(scroller: HTMLElement, canvas: CanvasState): void {
 }
 
 /** The box in the scene (pixels at 100%) around these elements of it, as drawn now. */
-export function sceneBoxOf(
+function sceneBoxOf(
   scroller: HTMLElement,
   elements: Element[],
 ): { x: number; y: number; width: number; height: number } | null {

@@ -9,6 +9,11 @@ export const HEADER_HEIGHT = 46;
 export const ADD_STAGE_WIDTH = 48;
 export const ADD_LANE_HEIGHT = 44;
 
+/** The room a card of two lines takes in its cell, with the gap after it, before it is drawn;
+ * and a cell's room besides its cards (its padding and + button). */
+export const CARD_ROOM = 56;
+export const CELL_ROOM = 44;
+
 export const ZOOM_MIN = 0.04;
 export const ZOOM_MAX = 4;
 /** Below these zooms cards draw with less detail: a first line, then plain blocks. */
