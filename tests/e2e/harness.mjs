@@ -324,6 +324,17 @@ export async function openMap(browser, title) {
   await browser.$('[data-testid="map-grid"]').waitForExist({ timeout: 10000 });
 }
 
+/** Waits until a big map has drawn all its cards (it draws a few per cell first). */
+export async function waitFullyDrawn(browser) {
+  await browser.waitUntil(
+    () =>
+      browser.execute(
+        () => performance.getEntriesByName("map-fully-drawn").length > 0,
+      ),
+    { timeout: 60000, timeoutMsg: "the map was never fully drawn" },
+  );
+}
+
 /** Closes the app's window the way its close button does. */
 export function closeAppWindow() {
   for (const window of appWindows()) {

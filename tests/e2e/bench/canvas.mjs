@@ -7,7 +7,12 @@
 //   scripts/bench-canvas.sh   (builds the app, then runs this under Xvfb)
 
 import { Key } from "webdriverio";
-import { ctrlWheel, openMap, startDriver } from "../harness.mjs";
+import {
+  ctrlWheel,
+  openMap,
+  startDriver,
+  waitFullyDrawn,
+} from "../harness.mjs";
 
 const RUNS = Number(process.env.RUNS ?? 6);
 
@@ -49,16 +54,6 @@ async function recordFrames(browser, work) {
     window.__recording = false;
     return window.__frames.slice(1);
   });
-}
-
-async function waitFullyDrawn(browser) {
-  await browser.waitUntil(
-    () =>
-      browser.execute(
-        () => performance.getEntriesByName("map-fully-drawn").length > 0,
-      ),
-    { timeout: 60000, timeoutMsg: "the map was never fully drawn" },
-  );
 }
 
 /**

@@ -1,6 +1,6 @@
 // Dragging cards between cells, and palette chips onto cells, with the pointer.
 
-import { HEADER_HEIGHT, LABEL_WIDTH } from "../scene/layout";
+import { LABEL_WIDTH } from "../scene/layout";
 import { announcer } from "../a11y/announcer.svelte";
 import type { LaneKind } from "../ipc/types";
 import type { CanvasState, CardSlot } from "../scene/canvas.svelte";
@@ -102,10 +102,10 @@ export function slotAtPoint(
 
 /** Scrolls the canvas when the pointer nears the edge of the scene (inside the frozen headers)
  * during a drag. */
-function autoScroll(scroller: Element | null, x: number, y: number): void {
+function autoScroll(scroller: Element | null, headerHeight: number, x: number, y: number): void {
   if (!scroller) return;
   const box = scroller.getBoundingClientRect();
-  const rect = { ...box.toJSON(), left: box.left + LABEL_WIDTH, top: box.top + HEADER_HEIGHT };
+  const rect = { ...box.toJSON(), left: box.left + LABEL_WIDTH, top: box.top + headerHeight };
   const edge = 48;
   const step = (distance: number) => Math.ceil(((edge - distance) / edge) * 24);
   if (x < rect.left + edge) scroller.scrollLeft -= step(x - rect.left);
@@ -160,7 +160,7 @@ function dragOntoCell(down: PointerEvent, canvas: CanvasState, drag: () => CellD
     },
     move(event) {
       ghost?.moveTo(event.clientX, event.clientY);
-      autoScroll(scroller, event.clientX, event.clientY);
+      autoScroll(scroller, canvas.headerHeight, event.clientX, event.clientY);
       const found = slotAtPoint(event.clientX, event.clientY, canvas.dragged);
       line?.show(found?.line ?? null);
       setSlot(canvas, found?.slot ?? null);

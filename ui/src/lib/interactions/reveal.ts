@@ -9,6 +9,13 @@ export function bringIntoView(element: Element | null | undefined): void {
   element?.scrollIntoView?.({ block: "center", inline: "center", behavior: "smooth" });
 }
 
+/** The element of the cell of this stage and lane on the canvas. */
+export function cellElement(root: ParentNode, stageId: string, laneId: string): Element | null {
+  return root.querySelector(
+    `[data-cell][data-stage-id="${CSS.escape(stageId)}"][data-lane-id="${CSS.escape(laneId)}"]`,
+  );
+}
+
 /** Flashes an element of the canvas, to show which it is. */
 function flash(element: Element): void {
   element.classList.remove("flash");
@@ -30,11 +37,10 @@ export function revealCard(
   const find = () =>
     root.querySelector(`[data-card-id="${escaped}"], [data-ghost-id="${escaped}"]`);
   if (!find() && cell?.stage_id && cell.lane_id) {
-    root
-      .querySelector(
-        `[data-cell][data-stage-id="${CSS.escape(cell.stage_id)}"][data-lane-id="${CSS.escape(cell.lane_id)}"]`,
-      )
-      ?.scrollIntoView({ block: "center", inline: "center" });
+    cellElement(root, cell.stage_id, cell.lane_id)?.scrollIntoView({
+      block: "center",
+      inline: "center",
+    });
   }
   everyFrameUntil(() => {
     const element = find();

@@ -4,6 +4,7 @@
 
 import { flushSync } from "svelte";
 import { everyFrameUntil } from "./frames";
+import { cellElement } from "./reveal";
 import { announcer } from "../a11y/announcer.svelte";
 import type { JourneyMap } from "../ipc/types";
 import type { CanvasState } from "../scene/canvas.svelte";
@@ -265,9 +266,7 @@ function cardElements(scroller: HTMLElement, ids: Iterable<string>, map?: Journe
   const cells = new Set<Element>();
   for (const card of map?.cards ?? []) {
     if (!wanted.has(card.id)) continue;
-    const cell = scroller.querySelector(
-      `[data-cell][data-stage-id="${CSS.escape(card.stage_id)}"][data-lane-id="${CSS.escape(card.lane_id)}"]`,
-    );
+    const cell = cellElement(scroller, card.stage_id, card.lane_id);
     if (cell) cells.add(cell);
   }
   return [...drawn, ...cells];
